@@ -1,0 +1,45 @@
+package com.lotastro.access;
+
+import com.lotastro.shared.error.ApiException;
+import com.lotastro.shared.error.ErrorCode;
+import com.lotastro.shared.security.CallerContext;
+import com.lotastro.shared.security.RequiresScope;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.lang.reflect.Method;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Authenticates every API call by its bearer API key, then checks the scope its resource method declares
+ * with {@link RequiresScope}. A method without the annotation is refused to everyone.
+ */
+public class ApiKeyAuthenticationFilter {
+    public static final String ACTOR_HEADER = "X-Actor";
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    ApiKeyService apiKeys;
+
+    @Inject
+    CallerContext caller;
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "Send Authorization: Bearer <api key>");
+        }
+        ApiKey key = apiKeys.authenticate(authorization.substring(BEARER.length()).trim())
+                .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "The API key is unknown or revoked"));
+        caller.authenticate(key.organizationId, key.id, key.scopes, request.getHeaderString(ACTOR_HEADER));
+        Method method = resource.getResourceMethod();
+        RequiresScope required = method == null ? null : method.getAnnotation(RequiresScope.class);
+        if (required == null) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_SCOPE, "This operation is not open to API keys");
+        }
+        caller.require(required.value());
+    }
+}

@@ -1,0 +1,22 @@
+package com.lotastro.audit;
+
+import com.lotastro.shared.paging.Page;
+import com.lotastro.shared.paging.PageRequest;
+import com.lotastro.shared.security.CallerContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AuditQueries {
+    @Inject
+    AuditEvents events;
+
+    @Inject
+    CallerContext caller;
+
+    public Page<AuditEvent> search(AuditEvents.Filter filter, PageRequest page) {
+        return events.search(caller.organizationId(), filter, page);
+    }
+}

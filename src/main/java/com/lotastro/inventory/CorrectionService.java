@@ -1,0 +1,98 @@
+package com.lotastro.inventory;
+
+import com.lotastro.audit.AuditLog;
+import com.lotastro.catalog.CatalogItem;
+import com.lotastro.catalog.CatalogItems;
+import com.lotastro.integration.OutboxPublisher;
+import com.lotastro.shared.Meters;
+import com.lotastro.shared.error.ApiException;
+import com.lotastro.shared.error.ErrorCode;
+import com.lotastro.shared.security.CallerContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** MANUAL_CORRECTION of one roll, guarded so a roll never goes below zero nor below its reserved meters. */
+@ApplicationScoped
+@Transactional
+public class CorrectionService {
+    @Inject
+    Rolls rolls;
+
+    @Inject
+    CatalogItems catalogItems;
+
+    @Inject
+    InventoryLedger ledger;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    OutboxPublisher outbox;
+
+    @Inject
+    CallerContext caller;
+
+    public record Correction(UUID rollId, BigDecimal meters, String reason) {
+    }
+
+    public InventoryTransaction correct(Correction correction) {
+        Meters.checkScale("meters", correction.meters()).ifPresent(e -> {
+            throw ApiException.invalid(List.of(e));
+        });
+        if (correction.meters().signum() == 0) {
+            throw ApiException.invalid("meters", "must not be zero");
+        }
+        if (correction.reason().isBlank()) {
+            throw ApiException.invalid("reason", "must not be blank");
+        }
+        Roll roll = rolls.findInOrganization(caller.organizationId(), correction.rollId())
+                .orElseThrow(() -> ApiException.notFound("roll", correction.rollId()));
+        CatalogItem item = catalogItems.lockForStockMovement(roll.lot.catalogItem);
+        rolls.lock(roll);
+
+        BigDecimal delta = Meters.of(correction.meters());
+        BigDecimal after = roll.meters.add(delta);
+        if (after.compareTo(roll.reservedMeters) < 0) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_ROLL_METERS, "Roll " + roll.barcode + " has " + roll.meters
+                    + " m of which " + roll.reservedMeters + " m are reserved; a correction of " + delta
+                    + " m would leave " + after + " m");
+        }
+        BigDecimal availableBefore = rolls.availableMeters(item.id);
+        Map<String, Object> before = roll.auditState();
+        InventoryTransaction transaction = ledger.post(roll, new InventoryLedger.Movement(TransactionType.MANUAL_CORRECTION,
+                delta, BigDecimal.ZERO, "correction", null, correction.reason()));
+
+        audit.record(new AuditLog.Change("roll.corrected", "roll", roll.id, before, roll.auditState(), correction.reason()));
+        Map<String, Object> corrected = new LinkedHashMap<>(roll.auditState());
+        corrected.put("roll_id", roll.id);
+        corrected.put("lot_id", roll.lot.id);
+        corrected.put("catalog_item_id", item.id);
+        corrected.put("meters_delta", delta);
+        corrected.put("reason", correction.reason());
+        outbox.publish(new OutboxPublisher.Event("inventory.corrected", "roll", roll.id, "corrected." + transaction.id, corrected));
+        announceLowStockCrossing(item, availableBefore, availableBefore.add(delta), transaction);
+        return transaction;
+    }
+
+    /** Emits inventory.low_stock when availability falls below the threshold, once per crossing. */
+    private void announceLowStockCrossing(CatalogItem item, BigDecimal before, BigDecimal after, InventoryTransaction cause) {
+        if (item.isLowStock(before) || !item.isLowStock(after)) {
+            return;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("catalog_item_id", item.id);
+        payload.put("quality_code", item.qualityCode);
+        payload.put("color_code", item.colorCode);
+        payload.put("available_meters", after);
+        payload.put("low_stock_threshold_meters", item.lowStockThresholdMeters);
+        payload.put("inventory_transaction_id", cause.id);
+        outbox.publish(new OutboxPublisher.Event("inventory.low_stock", "catalog_item", item.id, "low_stock." + cause.id, payload));
+    }
+}

@@ -1,0 +1,24 @@
+package com.lotastro.shared;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/** Instants as PostgreSQL stores them (microseconds), so cursors built from them round-trip exactly. */
+public final class Timestamps {
+    private Timestamps() {
+    }
+
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(OffsetDateTime dateTime) {
+        return dateTime == null ? null : dateTime.toInstant();
+    }
+}

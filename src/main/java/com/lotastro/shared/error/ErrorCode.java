@@ -1,0 +1,60 @@
+package com.lotastro.shared.error;
+
+/**
+ * Every error the API answers with. The {@link #code()} is part of the contract: callers branch on it,
+ * so a code is never renamed or reused.
+ */
+public enum ErrorCode {
+    MALFORMED_JSON("malformed_json", "Malformed JSON"),
+    INVALID_PARAMETER("invalid_parameter", "Invalid parameter"),
+    INVALID_CURSOR("invalid_cursor", "Invalid cursor"),
+    UNAUTHENTICATED("unauthenticated", "Authentication required"),
+    INSUFFICIENT_SCOPE("insufficient_scope", "Insufficient scope"),
+    NOT_FOUND("not_found", "Not found"),
+    METHOD_NOT_ALLOWED("method_not_allowed", "Method not allowed"),
+    NOT_ACCEPTABLE("not_acceptable", "Not acceptable"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", "Unsupported media type"),
+    VALIDATION_FAILED("validation_failed", "The request is invalid"),
+    UNKNOWN_CATALOG_ITEM("unknown_catalog_item", "Unknown catalog item"),
+    DUPLICATE_CATALOG_ITEM("duplicate_catalog_item", "Catalog item already exists"),
+    DUPLICATE_LOT_NUMBER("duplicate_lot_number", "Lot number already used"),
+    DUPLICATE_BARCODE("duplicate_barcode", "Barcode already used"),
+    INSUFFICIENT_ROLL_METERS("insufficient_roll_meters", "Not enough meters on the roll"),
+    CONCURRENT_MODIFICATION("concurrent_modification", "Changed by someone else"),
+    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Idempotency key reused with another request"),
+    IDEMPOTENCY_REQUEST_IN_PROGRESS("idempotency_request_in_progress", "A request with this idempotency key is still running"),
+    INTERNAL_ERROR("internal_error", "Internal error");
+
+    private final String code;
+    private final String title;
+
+    ErrorCode(String code, String title) {
+        this.code = code;
+        this.title = title;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Exhaustive on purpose: a new code does not compile until it is given a status. */
+    public int status() {
+        return switch (this) {
+            case MALFORMED_JSON, INVALID_PARAMETER, INVALID_CURSOR -> 400;
+            case UNAUTHENTICATED -> 401;
+            case INSUFFICIENT_SCOPE -> 403;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case NOT_ACCEPTABLE -> 406;
+            case DUPLICATE_CATALOG_ITEM, DUPLICATE_LOT_NUMBER, DUPLICATE_BARCODE, INSUFFICIENT_ROLL_METERS,
+                    CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS -> 409;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, IDEMPOTENCY_KEY_REUSED -> 422;
+            case INTERNAL_ERROR -> 500;
+        };
+    }
+}

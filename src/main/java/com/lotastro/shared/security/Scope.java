@@ -1,0 +1,28 @@
+package com.lotastro.shared.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What an API key may do. {@link #ADMIN} holds every scope of its organization except {@link #PLATFORM_ADMIN}. */
+public enum Scope {
+    ADMIN("admin"),
+    PLATFORM_ADMIN("platform:admin"),
+    INVENTORY_READ("inventory:read"),
+    INVENTORY_WRITE("inventory:write"),
+    AUDIT_READ("audit:read"),
+    INTEGRATION_ADMIN("integration:admin");
+
+    private final String value;
+
+    Scope(String value) {
+        this.value = value;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public static Optional<Scope> fromValue(String value) {
+        return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
+    }
+}
