@@ -1,0 +1,80 @@
+package com.lotastro.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shape we keep: domains without cycles, thin resources, transactions in services, DTOs at the edge. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.lotastro");
+    }
+
+    @Test
+    void domainsHaveNoCycles() {
+        slices().matching("com.lotastro.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void sharedDependsOnNoDomain() {
+        noClasses().that().resideInAPackage("com.lotastro.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.lotastro.access..", "com.lotastro.catalog..", "com.lotastro.inventory..",
+                        "com.lotastro.audit..", "com.lotastro.integration..")
+                .check(classes);
+    }
+
+    @Test
+    void resourcesNeverTouchRepositoriesOrTheEntityManager() {
+        noClasses().that().haveSimpleNameEndingWith("Resource")
+                .should().dependOnClassesThat().areAssignableTo(PanacheRepositoryBase.class)
+                .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
+                .check(classes);
+    }
+
+    @Test
+    void resourcesImplementTheGeneratedInterfaces() {
+        classes().that().haveSimpleNameEndingWith("Resource").and().resideOutsideOfPackage("com.lotastro.api..")
+                .should().implement(com.tngtech.archunit.base.DescribedPredicate.describe("a generated *Api interface",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("com.lotastro.api")
+                                && c.getSimpleName().endsWith("Api")))
+                .check(classes);
+    }
+
+    @Test
+    void transactionsAreDemarcatedOnlyInServices() {
+        noClasses().that().haveSimpleNameEndingWith("Resource")
+                .or().haveSimpleNameEndingWith("Filter")
+                .or().haveSimpleNameEndingWith("Mapper")
+                .or().haveSimpleNameEndingWith("Mappers")
+                .should().beAnnotatedWith(Transactional.class)
+                .check(classes);
+        methods().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Resource")
+                .should().notBeAnnotatedWith(Transactional.class)
+                .check(classes);
+    }
+
+    @Test
+    void generatedDtosStayInResourcesAndMappers() {
+        noClasses().that().resideOutsideOfPackage("com.lotastro.api..")
+                .and().haveSimpleNameNotEndingWith("Resource")
+                .and().haveSimpleNameNotEndingWith("Mapper")
+                .should().dependOnClassesThat().resideInAPackage("com.lotastro.api.model..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,52 @@
+package com.lotastro.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Direct reads of the database, to prove that a refused request changed nothing. */
+public final class Db {
+    private static final List<String> TENANT_TABLES = List.of(
+            "catalog_items", "lots", "rolls", "inventory_transactions", "audit_events", "outbox_events", "api_keys");
+
+    private Db() {
+    }
+
+    /** Row counts of every tenant table for one organization. */
+    public static Map<String, Long> counts(DataSource dataSource, UUID organizationId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : TENANT_TABLES) {
+            counts.put(table, queryLong(dataSource, "select count(*) from " + table + " where organization_id = ?", organizationId));
+        }
+        return counts;
+    }
+
+    public static long queryLong(DataSource dataSource, String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int update(DataSource dataSource, String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+}
