@@ -40,9 +40,7 @@ public class CatalogService {
     }
 
     public CatalogItem create(NewItem request) {
-        Meters.checkScale("low_stock_threshold_meters", request.lowStockThresholdMeters()).ifPresent(e -> {
-            throw ApiException.invalid(java.util.List.of(e));
-        });
+        Meters.requireScale("low_stock_threshold_meters", request.lowStockThresholdMeters());
         UUID organizationId = caller.organizationId();
         items.findByCodes(organizationId, request.qualityCode(), request.colorCode()).ifPresent(existing -> {
             throw new ApiException(ErrorCode.DUPLICATE_CATALOG_ITEM, "Catalog item " + request.qualityCode() + " / "
@@ -67,9 +65,7 @@ public class CatalogService {
     }
 
     public CatalogItem update(UUID id, ItemChanges changes) {
-        Meters.checkScale("low_stock_threshold_meters", changes.lowStockThresholdMeters()).ifPresent(e -> {
-            throw ApiException.invalid(java.util.List.of(e));
-        });
+        Meters.requireScale("low_stock_threshold_meters", changes.lowStockThresholdMeters());
         CatalogItem item = get(id);
         Map<String, Object> before = item.auditState();
         if (changes.description() != null) {

@@ -18,7 +18,26 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AvailabilityService {
-    private static final BigDecimal NONE_INCOMING = BigDecimal.ZERO.setScale(2);
+    // On hand and reserved: now from the rolls, in the past from the ledger (the two agree, see consistency).
+    private static final String STOCK_NOW =
+            "select sum(r.meters) on_hand, sum(r.reserved_meters) reserved from rolls r where r.catalog_item_id = c.id";
+    private static final String STOCK_AS_OF = "select sum(t.meters_delta) on_hand, sum(t.reserved_delta) reserved"
+            + " from inventory_transactions t where t.catalog_item_id = c.id and t.created_at <= :asOf";
+
+    // Incoming: supply from planned to arrived_soft, at its arrived meters once arrived, less what lots received
+    // against it. In the past, each request's status and arrived meters are read from its status history.
+    private static final String RECEIVED = "select sum(t.meters_delta) received from lots l join inventory_transactions t"
+            + " on t.lot_id = l.id and t.type = 'INCOMING_RECEIPT' where l.supply_request_id = sr.id";
+    private static final String INCOMING_NOW = "select sum(greatest(coalesce(sr.arrived_meters, sr.meters)"
+            + " - coalesce(rcv.received, 0), 0)) incoming from supply_requests sr"
+            + " left join lateral (" + RECEIVED + ") rcv on true"
+            + " where sr.catalog_item_id = c.id and sr.status in ('planned', 'eta_confirmed', 'in_transit', 'arrived_soft')";
+    private static final String INCOMING_AS_OF = "select sum(greatest(coalesce(h.arrived_meters, sr.meters)"
+            + " - coalesce(rcv.received, 0), 0)) incoming from supply_requests sr"
+            + " join lateral (select h.new_status, h.arrived_meters from supply_request_status_history h"
+            + " where h.supply_request_id = sr.id and h.changed_at <= :asOf order by h.changed_at desc, h.id desc limit 1) h on true"
+            + " left join lateral (" + RECEIVED + " and t.created_at <= :asOf) rcv on true"
+            + " where sr.catalog_item_id = c.id and h.new_status in ('planned', 'eta_confirmed', 'in_transit', 'arrived_soft')";
 
     @Inject
     EntityManager em;
@@ -43,22 +62,21 @@ public class AvailabilityService {
     }
 
     public Page<Availability> availability(Filter filter, PageRequest page) {
-        // Now: the rolls themselves. As of an instant: the ledger up to it (rolls equal their ledger, see consistency).
-        String stock = filter.asOf() == null
-                ? "select sum(r.meters) on_hand, sum(r.reserved_meters) reserved from rolls r where r.catalog_item_id = c.id"
-                : "select sum(t.meters_delta) on_hand, sum(t.reserved_delta) reserved from inventory_transactions t"
-                  + " where t.catalog_item_id = c.id and t.created_at <= :asOf";
+        boolean past = filter.asOf() != null;
         StringBuilder sql = new StringBuilder("""
                 select c.id, c.quality_code, c.color_code, coalesce(s.on_hand, 0), coalesce(s.reserved, 0),
-                       c.low_stock_threshold_meters, c.created_at
-                from catalog_items c left join lateral (""").append(stock).append(") s on true where c.organization_id = :org");
+                       coalesce(i.incoming, 0), c.low_stock_threshold_meters, c.created_at
+                from catalog_items c
+                left join lateral (""").append(past ? STOCK_AS_OF : STOCK_NOW).append(") s on true\n")
+                .append("left join lateral (").append(past ? INCOMING_AS_OF : INCOMING_NOW).append(") i on true\n")
+                .append("where c.organization_id = :org");
         if (filter.qualityCode() != null) {
             sql.append(" and c.quality_code = :quality");
         }
         if (filter.colorCode() != null) {
             sql.append(" and c.color_code = :color");
         }
-        if (filter.asOf() != null) {
+        if (past) {
             sql.append(" and c.created_at <= :asOf");
         }
         if (page.after() != null) {
@@ -84,7 +102,7 @@ public class AvailabilityService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<Availability> items = rows.stream().map(r -> new Availability((UUID) r[0], (String) r[1], (String) r[2],
-                scaled(r[3]), scaled(r[4]), NONE_INCOMING, scaled(r[5]), (Instant) r[6])).toList();
+                scaled(r[3]), scaled(r[4]), scaled(r[5]), scaled(r[6]), (Instant) r[7])).toList();
         return Page.fromOverfetch(items, page, a -> new Cursor(a.createdAt(), a.catalogItemId()));
     }
 

@@ -43,9 +43,7 @@ public class CorrectionService {
     }
 
     public InventoryTransaction correct(Correction correction) {
-        Meters.checkScale("meters", correction.meters()).ifPresent(e -> {
-            throw ApiException.invalid(List.of(e));
-        });
+        Meters.requireScale("meters", correction.meters());
         if (correction.meters().signum() == 0) {
             throw ApiException.invalid("meters", "must not be zero");
         }

@@ -20,7 +20,7 @@ final class InventoryMapper {
 
     static LotIntakeService.Intake toIntake(LotIntakeDto dto) {
         return new LotIntakeService.Intake(dto.getLotNumber(), dto.getCatalogItemId(), dto.getQualityCode(), dto.getColorCode(),
-                Timestamps.instant(dto.getReceivedAt()),
+                Timestamps.instant(dto.getReceivedAt()), dto.getSupplyRequestId(),
                 dto.getRolls().stream().map(r -> new LotIntakeService.RollIntake(r.getBarcode(), r.getMeters())).toList());
     }
 
@@ -46,6 +46,7 @@ final class InventoryMapper {
                 .qualityCode(item.qualityCode)
                 .colorCode(item.colorCode)
                 .receivedAt(Timestamps.utc(lot.receivedAt))
+                .supplyRequestId(lot.supplyRequestId)
                 .rollCount((int) view.totals().rollCount())
                 .totalMeters(view.totals().meters())
                 .createdAt(Timestamps.utc(lot.createdAt));

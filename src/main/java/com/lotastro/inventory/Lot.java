@@ -24,6 +24,9 @@ public class Lot {
     public CatalogItem catalogItem;
     @Column(name = "lot_number", nullable = false)
     public String lotNumber;
+    /** The supply request these goods arrived for, if any. */
+    @Column(name = "supply_request_id")
+    public UUID supplyRequestId;
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
     @Column(name = "created_at", nullable = false)

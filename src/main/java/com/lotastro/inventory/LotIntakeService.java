@@ -10,6 +10,7 @@ import com.lotastro.shared.error.ApiException;
 import com.lotastro.shared.error.ErrorCode;
 import com.lotastro.shared.error.FieldError;
 import com.lotastro.shared.security.CallerContext;
+import com.lotastro.supply.SupplyRequestService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,9 @@ public class LotIntakeService {
     InventoryLedger ledger;
 
     @Inject
+    SupplyRequestService supplyRequests;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -48,7 +52,7 @@ public class LotIntakeService {
     CallerContext caller;
 
     public record Intake(String lotNumber, UUID catalogItemId, String qualityCode, String colorCode, Instant receivedAt,
-                         List<RollIntake> rolls) {
+                         UUID supplyRequestId, List<RollIntake> rolls) {
     }
 
     public record RollIntake(String barcode, BigDecimal meters) {
@@ -65,6 +69,9 @@ public class LotIntakeService {
             throw new ApiException(ErrorCode.DUPLICATE_LOT_NUMBER, "Lot number " + intake.lotNumber() + " is already used");
         }
         refuseExistingBarcodes(organizationId, intake.rolls());
+        if (intake.supplyRequestId() != null) {
+            supplyRequests.requireReceivable(intake.supplyRequestId(), item.id);
+        }
 
         Instant now = Timestamps.now();
         Lot lot = new Lot();
@@ -73,6 +80,7 @@ public class LotIntakeService {
         lot.catalogItem = item;
         lot.lotNumber = intake.lotNumber();
         lot.receivedAt = intake.receivedAt();
+        lot.supplyRequestId = intake.supplyRequestId();
         lot.createdAt = now;
         lots.persist(lot);
 
@@ -161,6 +169,7 @@ public class LotIntakeService {
         state.put("quality_code", lot.catalogItem.qualityCode);
         state.put("color_code", lot.catalogItem.colorCode);
         state.put("received_at", lot.receivedAt.toString());
+        state.put("supply_request_id", lot.supplyRequestId);
         state.put("rolls", received.stream().map(r -> Map.<String, Object>of("roll_id", r.id, "barcode", r.barcode, "meters", r.meters)).toList());
         state.put("total_meters", received.stream().map(r -> r.meters).reduce(BigDecimal.ZERO, BigDecimal::add));
         return state;

@@ -15,7 +15,8 @@ final class DatabaseConstraints {
     private static final Map<String, ErrorCode> UNIQUE_CONSTRAINTS = Map.of(
             "uq_catalog_items_codes", ErrorCode.DUPLICATE_CATALOG_ITEM,
             "uq_lots_lot_number", ErrorCode.DUPLICATE_LOT_NUMBER,
-            "uq_rolls_barcode", ErrorCode.DUPLICATE_BARCODE);
+            "uq_rolls_barcode", ErrorCode.DUPLICATE_BARCODE,
+            "uq_supply_requests_crm_id", ErrorCode.DUPLICATE_SUPPLY_REQUEST);
 
     private DatabaseConstraints() {
     }

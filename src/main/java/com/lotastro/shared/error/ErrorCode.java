@@ -21,6 +21,9 @@ public enum ErrorCode {
     DUPLICATE_BARCODE("duplicate_barcode", "Barcode already used"),
     INSUFFICIENT_ROLL_METERS("insufficient_roll_meters", "Not enough meters on the roll"),
     CONCURRENT_MODIFICATION("concurrent_modification", "Changed by someone else"),
+    DUPLICATE_SUPPLY_REQUEST("duplicate_supply_request", "Supply request already mirrored"),
+    INVALID_TRANSITION("invalid_transition", "Transition not allowed"),
+    UNKNOWN_SUPPLY_REQUEST("unknown_supply_request", "Unknown supply request"),
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Idempotency key reused with another request"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS("idempotency_request_in_progress", "A request with this idempotency key is still running"),
     INTERNAL_ERROR("internal_error", "Internal error");
@@ -51,9 +54,9 @@ public enum ErrorCode {
             case METHOD_NOT_ALLOWED -> 405;
             case NOT_ACCEPTABLE -> 406;
             case DUPLICATE_CATALOG_ITEM, DUPLICATE_LOT_NUMBER, DUPLICATE_BARCODE, INSUFFICIENT_ROLL_METERS,
-                    CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS -> 409;
+                    CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS, DUPLICATE_SUPPLY_REQUEST, INVALID_TRANSITION -> 409;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, IDEMPOTENCY_KEY_REUSED -> 422;
+            case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, UNKNOWN_SUPPLY_REQUEST, IDEMPOTENCY_KEY_REUSED -> 422;
             case INTERNAL_ERROR -> 500;
         };
     }

@@ -1,12 +1,15 @@
 package com.lotastro.shared.idempotency;
 
 import com.lotastro.shared.Timestamps;
+import com.lotastro.shared.jobs.JobSummary;
+import com.lotastro.shared.security.CallerContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,6 +39,9 @@ public class IdempotencyStore {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CallerContext caller;
 
     public Claim claim(UUID organizationId, String key, String requestHash) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -99,12 +105,15 @@ public class IdempotencyStore {
                 .executeUpdate());
     }
 
-    /** Drops keys past their retention; returns how many. */
-    public int purgeExpired() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "delete from idempotency_keys where expires_at < :now")
+    /** Drops the caller organization's keys past their retention. */
+    public JobSummary purgeExpired() {
+        UUID organizationId = caller.organizationId();
+        long purged = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "delete from idempotency_keys where organization_id = :org and expires_at < :now")
+                .setParameter("org", organizationId)
                 .setParameter("now", Timestamps.now())
                 .executeUpdate());
+        return JobSummary.succeeded(Map.of("purged", purged));
     }
 
 }

@@ -53,10 +53,19 @@ public final class Criteria {
         return condition(clausePrefix + parameter, parameter, value);
     }
 
+    /** Oldest first. */
     public <T> Page<T> page(PanacheRepositoryBase<T, ?> repository, PageRequest page, Function<T, Cursor> position) {
-        String query = where + Keyset.clause(page);
-        return Page.fromOverfetch(
-                repository.find(query, Keyset.SORT, Keyset.bind(params, page)).range(0, page.limit()).list(),
+        return fetch(repository, where + Keyset.clause(page), Keyset.SORT, page, position);
+    }
+
+    /** Newest first, for histories read from the end (job runs). */
+    public <T> Page<T> pageNewestFirst(PanacheRepositoryBase<T, ?> repository, PageRequest page, Function<T, Cursor> position) {
+        return fetch(repository, where + Keyset.clauseNewestFirst(page), Keyset.NEWEST_FIRST, page, position);
+    }
+
+    private <T> Page<T> fetch(PanacheRepositoryBase<T, ?> repository, String query, io.quarkus.panache.common.Sort sort,
+                              PageRequest page, Function<T, Cursor> position) {
+        return Page.fromOverfetch(repository.find(query, sort, Keyset.bind(params, page)).range(0, page.limit()).list(),
                 page, position);
     }
 }

@@ -9,12 +9,17 @@ import io.quarkus.panache.common.Sort;
  */
 public final class Keyset {
     public static final Sort SORT = Sort.ascending("createdAt", "id");
+    public static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
 
     private Keyset() {
     }
 
     public static String clause(PageRequest page) {
         return page.after() == null ? "" : " and (createdAt > :cursorAt or (createdAt = :cursorAt and id > :cursorId))";
+    }
+
+    public static String clauseNewestFirst(PageRequest page) {
+        return page.after() == null ? "" : " and (createdAt < :cursorAt or (createdAt = :cursorAt and id < :cursorId))";
     }
 
     public static Parameters bind(Parameters parameters, PageRequest page) {

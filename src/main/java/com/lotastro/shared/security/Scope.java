@@ -9,6 +9,9 @@ public enum Scope {
     PLATFORM_ADMIN("platform:admin"),
     INVENTORY_READ("inventory:read"),
     INVENTORY_WRITE("inventory:write"),
+    SUPPLY_READ("supply:read"),
+    SUPPLY_WRITE("supply:write"),
+    JOBS_READ("jobs:read"),
     AUDIT_READ("audit:read"),
     INTEGRATION_ADMIN("integration:admin");
 

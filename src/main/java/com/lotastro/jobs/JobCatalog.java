@@ -1,0 +1,46 @@
+package com.lotastro.jobs;
+
+import com.lotastro.email.EmailDeliveryService;
+import com.lotastro.shared.idempotency.IdempotencyStore;
+import com.lotastro.supply.EtaReminderService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/** Every job the API runs. A new job is one entry here and one scheduled method in {@link ScheduledJobs}. */
+@ApplicationScoped
+public class JobCatalog {
+    public static final String ETA_REMINDERS = "eta-reminders";
+    public static final String EMAIL_DELIVERY = "email-delivery";
+    public static final String IDEMPOTENCY_KEY_CLEANUP = "idempotency-key-cleanup";
+
+    @Inject
+    EtaReminderService etaReminders;
+
+    @Inject
+    EmailDeliveryService emailDelivery;
+
+    @Inject
+    IdempotencyStore idempotencyKeys;
+
+    @Inject
+    JobsConfig config;
+
+    public List<JobDefinition> all() {
+        return List.of(
+                new JobDefinition(ETA_REMINDERS,
+                        "Emails ops and the sales owner when a supply request's ETA is near or past, once per ETA.",
+                        config.etaReminders().cron(), etaReminders::sendDueReminders),
+                new JobDefinition(EMAIL_DELIVERY,
+                        "Sends queued internal emails over SMTP, retrying failures with backoff.",
+                        config.emailDelivery().cron(), emailDelivery::deliverDue),
+                new JobDefinition(IDEMPOTENCY_KEY_CLEANUP,
+                        "Forgets Idempotency-Key records older than their 24-hour retention.",
+                        config.idempotencyKeyCleanup().cron(), idempotencyKeys::purgeExpired));
+    }
+
+    public Optional<JobDefinition> find(String name) {
+        return all().stream().filter(job -> job.name().equals(name)).findFirst();
+    }
+}
