@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +45,10 @@ public class EtaReminderService {
         LocalDate today = LocalDate.now(config.zone());
         List<SupplyRequest> due = requests.awaitedWithEtaBy(caller.organizationId(), today.plusDays(config.daysAhead()));
         long queued = due.stream().filter(emails::etaNear).count();
-        return JobSummary.succeeded(Map.of("due", (long) due.size(), "emails_queued", queued,
-                "already_reminded", due.size() - queued));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("due", (long) due.size());
+        counts.put("emails_queued", queued);
+        counts.put("already_reminded", due.size() - queued);
+        return JobSummary.succeeded(counts);
     }
 }
