@@ -24,6 +24,18 @@ public class AvailabilityService {
     private static final String STOCK_AS_OF = "select sum(t.meters_delta) on_hand, sum(t.reserved_delta) reserved"
             + " from inventory_transactions t where t.catalog_item_id = c.id and t.created_at <= :asOf";
 
+    // Promised: reservations against on-hand stock, less what rolls cover and what arrived supply was planned to
+    // serve. In the past: reservations alive then, less allocations alive then.
+    private static final String PROMISED_NOW = "select sum(greatest(l.meters - l.allocated_meters - l.planned_meters, 0)) promised"
+            + " from reservation_lines l join reservations rs on rs.id = l.reservation_id"
+            + " where l.catalog_item_id = c.id and rs.status = 'active' and rs.supply_request_id is null";
+    private static final String PROMISED_AS_OF = "select sum(greatest(l.meters - coalesce(a.allocated, 0), 0)) promised"
+            + " from reservation_lines l join reservations rs on rs.id = l.reservation_id"
+            + " left join lateral (select sum(ra.meters) allocated from roll_allocations ra where ra.reservation_line_id = l.id"
+            + " and ra.created_at <= :asOf and (ra.released_at is null or ra.released_at > :asOf)) a on true"
+            + " where l.catalog_item_id = c.id and rs.supply_request_id is null and rs.created_at <= :asOf"
+            + " and (rs.released_at is null or rs.released_at > :asOf)";
+
     // Incoming: supply from planned to arrived_soft, at its arrived meters once arrived, less what lots received
     // against it. In the past, each request's status and arrived meters are read from its status history.
     private static final String RECEIVED = "select sum(t.meters_delta) received from lots l join inventory_transactions t"
@@ -49,10 +61,10 @@ public class AvailabilityService {
     }
 
     public record Availability(UUID catalogItemId, String qualityCode, String colorCode, BigDecimal onHandMeters,
-                               BigDecimal reservedMeters, BigDecimal incomingMeters, BigDecimal lowStockThresholdMeters,
-                               Instant createdAt) {
+                               BigDecimal reservedMeters, BigDecimal promisedMeters, BigDecimal incomingMeters,
+                               BigDecimal lowStockThresholdMeters, Instant createdAt) {
         public BigDecimal availableMeters() {
-            return onHandMeters.subtract(reservedMeters);
+            return onHandMeters.subtract(reservedMeters).subtract(promisedMeters);
         }
 
         /** Same rule as the catalog item's: below a positive threshold. */
@@ -65,9 +77,10 @@ public class AvailabilityService {
         boolean past = filter.asOf() != null;
         StringBuilder sql = new StringBuilder("""
                 select c.id, c.quality_code, c.color_code, coalesce(s.on_hand, 0), coalesce(s.reserved, 0),
-                       coalesce(i.incoming, 0), c.low_stock_threshold_meters, c.created_at
+                       coalesce(i.incoming, 0), c.low_stock_threshold_meters, c.created_at, coalesce(p.promised, 0)
                 from catalog_items c
                 left join lateral (""").append(past ? STOCK_AS_OF : STOCK_NOW).append(") s on true\n")
+                .append("left join lateral (").append(past ? PROMISED_AS_OF : PROMISED_NOW).append(") p on true\n")
                 .append("left join lateral (").append(past ? INCOMING_AS_OF : INCOMING_NOW).append(") i on true\n")
                 .append("where c.organization_id = :org");
         if (filter.qualityCode() != null) {
@@ -102,7 +115,7 @@ public class AvailabilityService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<Availability> items = rows.stream().map(r -> new Availability((UUID) r[0], (String) r[1], (String) r[2],
-                scaled(r[3]), scaled(r[4]), scaled(r[5]), scaled(r[6]), (Instant) r[7])).toList();
+                scaled(r[3]), scaled(r[4]), scaled(r[8]), scaled(r[5]), scaled(r[6]), (Instant) r[7])).toList();
         return Page.fromOverfetch(items, page, a -> new Cursor(a.createdAt(), a.catalogItemId()));
     }
 

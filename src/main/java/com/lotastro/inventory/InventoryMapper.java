@@ -103,6 +103,7 @@ final class InventoryMapper {
                 .colorCode(a.colorCode())
                 .onHandMeters(a.onHandMeters())
                 .reservedMeters(a.reservedMeters())
+                .promisedMeters(a.promisedMeters())
                 .availableMeters(a.availableMeters())
                 .incomingMeters(a.incomingMeters())
                 .lowStockThresholdMeters(a.lowStockThresholdMeters())

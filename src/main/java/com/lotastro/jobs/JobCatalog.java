@@ -1,6 +1,7 @@
 package com.lotastro.jobs;
 
 import com.lotastro.email.EmailDeliveryService;
+import com.lotastro.reservation.HoldExpiryService;
 import com.lotastro.shared.idempotency.IdempotencyStore;
 import com.lotastro.supply.EtaReminderService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ public class JobCatalog {
     public static final String ETA_REMINDERS = "eta-reminders";
     public static final String EMAIL_DELIVERY = "email-delivery";
     public static final String IDEMPOTENCY_KEY_CLEANUP = "idempotency-key-cleanup";
+    public static final String HOLD_EXPIRY = "hold-expiry";
 
     @Inject
     EtaReminderService etaReminders;
@@ -23,6 +25,9 @@ public class JobCatalog {
 
     @Inject
     IdempotencyStore idempotencyKeys;
+
+    @Inject
+    HoldExpiryService holdExpiry;
 
     @Inject
     JobsConfig config;
@@ -37,7 +42,10 @@ public class JobCatalog {
                         config.emailDelivery().cron(), emailDelivery::deliverDue),
                 new JobDefinition(IDEMPOTENCY_KEY_CLEANUP,
                         "Forgets Idempotency-Key records older than their 24-hour retention.",
-                        config.idempotencyKeyCleanup().cron(), idempotencyKeys::purgeExpired));
+                        config.idempotencyKeyCleanup().cron(), idempotencyKeys::purgeExpired),
+                new JobDefinition(HOLD_EXPIRY,
+                        "Releases unallocated reservations whose hold_until has passed (reason hold_expired).",
+                        config.holdExpiry().cron(), holdExpiry::releaseExpiredHolds));
     }
 
     public Optional<JobDefinition> find(String name) {

@@ -12,6 +12,8 @@ public interface JobsConfig {
 
     Schedule idempotencyKeyCleanup();
 
+    Schedule holdExpiry();
+
     interface Schedule {
         /** When the job fires. */
         @WithDefault("0 0 6 * * ?")

@@ -25,6 +25,12 @@ public class ScheduledJobs {
         runner.runForEveryOrganization(JobCatalog.EMAIL_DELIVERY);
     }
 
+    @Scheduled(identity = JobCatalog.HOLD_EXPIRY, cron = "{lotastro.jobs.hold-expiry.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void holdExpiry() {
+        runner.runForEveryOrganization(JobCatalog.HOLD_EXPIRY);
+    }
+
     @Scheduled(identity = JobCatalog.IDEMPOTENCY_KEY_CLEANUP, cron = "{lotastro.jobs.idempotency-key-cleanup.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void idempotencyKeyCleanup() {

@@ -157,6 +157,17 @@ public class SupplyRequestService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<SupplyRequest> findByCrmId(UUID crmSupplyRequestId) {
+        return requests.findByCrmId(caller.organizationId(), crmSupplyRequestId);
+    }
+
+    /** Row-locks the request for work that depends on its status and meters (reservations against it, planning). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SupplyRequest lock(SupplyRequest request) {
+        return requests.lock(request);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SupplyRequest> search(SupplyRequests.Filter filter, PageRequest page) {
         return requests.search(caller.organizationId(), filter, page);
     }

@@ -24,6 +24,15 @@ public enum ErrorCode {
     DUPLICATE_SUPPLY_REQUEST("duplicate_supply_request", "Supply request already mirrored"),
     INVALID_TRANSITION("invalid_transition", "Transition not allowed"),
     UNKNOWN_SUPPLY_REQUEST("unknown_supply_request", "Unknown supply request"),
+    INSUFFICIENT_STOCK("insufficient_stock", "Not enough stock"),
+    RESERVATION_NOT_ACTIVE("reservation_not_active", "Reservation is not active"),
+    RESERVATION_BLOCKED("reservation_blocked", "Reservation awaits a shortage decision"),
+    ALLOCATION_EXCEEDS_LINE("allocation_exceeds_line", "More than the line needs"),
+    SUPPLY_NOT_ARRIVED("supply_not_arrived", "Supply has not arrived"),
+    PLAN_EXCEEDS_ARRIVAL("plan_exceeds_arrival", "Plan exceeds what arrived"),
+    NO_SHORTAGE_PENDING("no_shortage_pending", "No shortage decision pending"),
+    STALE_VERSION("stale_version", "Stale version"),
+    PRECONDITION_REQUIRED("precondition_required", "If-Match required"),
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Idempotency key reused with another request"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS("idempotency_request_in_progress", "A request with this idempotency key is still running"),
     INTERNAL_ERROR("internal_error", "Internal error");
@@ -54,9 +63,13 @@ public enum ErrorCode {
             case METHOD_NOT_ALLOWED -> 405;
             case NOT_ACCEPTABLE -> 406;
             case DUPLICATE_CATALOG_ITEM, DUPLICATE_LOT_NUMBER, DUPLICATE_BARCODE, INSUFFICIENT_ROLL_METERS,
-                    CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS, DUPLICATE_SUPPLY_REQUEST, INVALID_TRANSITION -> 409;
+                    CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS, DUPLICATE_SUPPLY_REQUEST, INVALID_TRANSITION,
+                    INSUFFICIENT_STOCK, RESERVATION_NOT_ACTIVE, RESERVATION_BLOCKED, ALLOCATION_EXCEEDS_LINE,
+                    SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING -> 409;
+            case STALE_VERSION -> 412;
+            case PRECONDITION_REQUIRED -> 428;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, UNKNOWN_SUPPLY_REQUEST, IDEMPOTENCY_KEY_REUSED -> 422;
+            case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, UNKNOWN_SUPPLY_REQUEST, IDEMPOTENCY_KEY_REUSED, PLAN_EXCEEDS_ARRIVAL -> 422;
             case INTERNAL_ERROR -> 500;
         };
     }

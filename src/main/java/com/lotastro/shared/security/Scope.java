@@ -11,6 +11,9 @@ public enum Scope {
     INVENTORY_WRITE("inventory:write"),
     SUPPLY_READ("supply:read"),
     SUPPLY_WRITE("supply:write"),
+    RESERVATIONS_READ("reservations:read"),
+    RESERVATIONS_WRITE("reservations:write"),
+    APPROVALS_WRITE("approvals:write"),
     JOBS_READ("jobs:read"),
     AUDIT_READ("audit:read"),
     INTEGRATION_ADMIN("integration:admin");

@@ -1,0 +1,9 @@
+package com.lotastro.reservation;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RollAllocations implements PanacheRepositoryBase<RollAllocation, UUID> {
+}
