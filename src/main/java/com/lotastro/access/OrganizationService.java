@@ -4,6 +4,7 @@ import com.lotastro.audit.AuditLog;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.security.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -30,6 +31,9 @@ public class OrganizationService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Event<OrganizationBootstrapped> bootstrapped;
+
     public record CreatedOrganization(Organization organization, ApiKeyService.IssuedKey adminKey) {
     }
 
@@ -53,6 +57,7 @@ public class OrganizationService {
         CreatedOrganization created = createWithAdminKey(name, Set.of(Scope.ADMIN, Scope.PLATFORM_ADMIN), presetKey);
         audit.recordIn(created.organization().id, new AuditLog.Change("organization.bootstrapped", "organization",
                 created.organization().id, null, Map.of("name", name), "first start"));
+        bootstrapped.fire(new OrganizationBootstrapped(created.organization().id));
         return Optional.of(created);
     }
 

@@ -1,7 +1,7 @@
 package com.lotastro.catalog;
 
 import com.lotastro.audit.AuditLog;
-import com.lotastro.integration.OutboxPublisher;
+import com.lotastro.outbox.OutboxPublisher;
 import com.lotastro.shared.Meters;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.ApiException;

@@ -12,7 +12,7 @@ public class ActionPolicy {
     @Inject
     ReservationEvents events;
 
-    /** A shortage block stays until a decision lifts it; an unallocated reservation keeps what it was told. */
+    /** A shortage block stays until a decision lifts it; an unallocated reservation only keeps waiting for a plan. */
     void recompute(Reservation reservation) {
         if (reservation.actionRequiredReason == ActionReason.NEEDS_SHORTAGE_DECISION) {
             return;
@@ -24,7 +24,8 @@ public class ActionPolicy {
                 case UNKNOWN -> null;
             };
             case PLANNED -> ActionReason.NEEDS_ROLL_ENTRY;
-            case UNALLOCATED -> reservation.actionRequiredReason;
+            case UNALLOCATED -> reservation.actionRequiredReason == ActionReason.NEEDS_ALLOCATION_PLAN
+                    ? ActionReason.NEEDS_ALLOCATION_PLAN : null;
         };
     }
 

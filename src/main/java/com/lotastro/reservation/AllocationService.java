@@ -223,6 +223,7 @@ public class AllocationService {
         requireStockForBindings(reservation, perLine);
 
         Instant now = Timestamps.now();
+        int sequence = 0;
         for (Binding binding : bindings) {
             RollAllocation allocation = new RollAllocation();
             allocation.id = UUID.randomUUID();
@@ -231,7 +232,8 @@ public class AllocationService {
             allocation.line = binding.line();
             allocation.roll = binding.roll();
             allocation.meters = binding.meters();
-            allocation.createdAt = now;
+            // Distinct instants keep "newest first" well defined when a deal later gives meters back.
+            allocation.createdAt = now.plusNanos(1000L * sequence++);
             allocations.persist(allocation);
             binding.line().allocations.add(allocation);
             binding.line().allocatedMeters = binding.line().allocatedMeters.add(binding.meters());

@@ -1,7 +1,7 @@
 package com.lotastro.reservation;
 
 import com.lotastro.email.EmailOutbox;
-import com.lotastro.integration.OutboxPublisher;
+import com.lotastro.outbox.OutboxPublisher;
 import com.lotastro.reservation.ReservationEnums.ActionReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

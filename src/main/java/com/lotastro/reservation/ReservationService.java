@@ -204,6 +204,174 @@ public class ReservationService {
         events.released(reservation);
     }
 
+    /** A deal line as the CRM now describes it. */
+    public record DealLine(UUID crmDealLineId, String qualityCode, String colorCode, BigDecimal meters, BigDecimal unitPrice,
+                           String currency) {
+    }
+
+    /** Releases every active reservation of a CRM deal; returns them. */
+    public List<Reservation> releaseDeal(UUID crmDealId, String reason) {
+        List<Reservation> active = reservations.activeForDeal(caller.organizationId(), crmDealId);
+        for (Reservation reservation : active) {
+            lockItems(reservation.lines.stream().map(l -> l.catalogItem).toList());
+            reservations.lock(reservation);
+            if (reservation.isActive()) {
+                releaseLocked(reservation, reason);
+            }
+        }
+        return active;
+    }
+
+    /** Sets the ship intent and date of the deal's active reservations and recomputes what they need next. */
+    public List<Reservation> rescheduleDeal(UUID crmDealId, ShipIntent shipIntent, LocalDate shipDate) {
+        List<Reservation> active = requireDeal(crmDealId);
+        for (Reservation reservation : active) {
+            reservations.lock(reservation);
+            Map<String, Object> before = reservation.describe();
+            reservation.shipIntent = shipIntent;
+            reservation.shipDate = shipDate;
+            reservation.updatedAt = Timestamps.now();
+            actions.recompute(reservation);
+            reservations.flush();
+            audit.record(new AuditLog.Change("reservation.rescheduled", "reservation", reservation.id, before,
+                    reservation.describe(), "CRM ship schedule"));
+            actions.announceIfChanged(reservation, before);
+        }
+        return active;
+    }
+
+    /**
+     * Brings the deal's reservation to the CRM's lines: more meters are checked like a new promise, fewer meters
+     * release the difference (allocations first, newest first), lines left out are released.
+     */
+    public Reservation reviseDeal(UUID crmDealId, List<DealLine> newLines) {
+        Reservation reservation = requireDeal(crmDealId).get(0);
+        UUID organizationId = caller.organizationId();
+        Map<UUID, CatalogItem> itemsByLine = new HashMap<>();
+        for (int i = 0; i < newLines.size(); i++) {
+            DealLine line = newLines.get(i);
+            int index = i;
+            Meters.requireScale("lines[" + i + "].meters", line.meters());
+            itemsByLine.put(line.crmDealLineId(), catalogItems.findByCodes(organizationId, line.qualityCode(), line.colorCode())
+                    .orElseThrow(() -> ApiException.invalid("lines[" + index + "].quality_code", "with color_code names no catalog item")));
+        }
+        List<CatalogItem> involved = new ArrayList<>(itemsByLine.values());
+        reservation.lines.forEach(l -> involved.add(l.catalogItem));
+        lockItems(involved);
+        reservations.lock(reservation);
+        Map<String, Object> before = reservation.describe();
+        Map<UUID, DealLine> wanted = new LinkedHashMap<>();
+        newLines.forEach(l -> wanted.put(l.crmDealLineId(), l));
+
+        Map<UUID, BigDecimal> extraByItem = new HashMap<>();
+        for (ReservationLine line : reservation.lines) {
+            DealLine target = wanted.remove(line.crmDealLineId);
+            BigDecimal meters = target == null ? BigDecimal.ZERO : Meters.of(target.meters());
+            if (target != null && !itemsByLine.get(line.crmDealLineId).id.equals(line.catalogItem.id)) {
+                throw ApiException.invalid("lines", "line " + line.crmDealLineId + " cannot change its quality or color");
+            }
+            if (meters.compareTo(line.meters) > 0) {
+                extraByItem.merge(line.catalogItem.id, meters.subtract(line.meters), BigDecimal::add);
+            }
+        }
+        wanted.values().forEach(added -> extraByItem.merge(itemsByLine.get(added.crmDealLineId()).id, added.meters(), BigDecimal::add));
+        requireExtraCapacity(reservation, extraByItem);
+
+        for (ReservationLine line : reservation.lines) {
+            DealLine target = newLines.stream().filter(l -> l.crmDealLineId().equals(line.crmDealLineId)).findFirst().orElse(null);
+            BigDecimal meters = target == null ? Meters.of(BigDecimal.ZERO) : Meters.of(target.meters());
+            releaseDown(reservation, line, meters);
+            line.meters = meters;
+            line.plannedMeters = line.plannedMeters.min(meters);
+            if (target != null) {
+                line.unitPrice = target.unitPrice();
+                line.currency = target.currency();
+            }
+        }
+        Instant now = Timestamps.now();
+        int index = reservation.lines.size();
+        for (DealLine added : wanted.values()) {
+            ReservationLine line = new ReservationLine();
+            line.id = UUID.randomUUID();
+            line.organizationId = organizationId;
+            line.reservation = reservation;
+            line.crmDealLineId = added.crmDealLineId();
+            line.catalogItem = itemsByLine.get(added.crmDealLineId());
+            line.meters = Meters.of(added.meters());
+            line.plannedMeters = Meters.of(BigDecimal.ZERO);
+            line.allocatedMeters = Meters.of(BigDecimal.ZERO);
+            line.unitPrice = added.unitPrice();
+            line.currency = added.currency();
+            line.createdAt = now.plusNanos(1000L * index++);
+            lines.persist(line);
+            reservation.lines.add(line);
+        }
+        boolean covered = reservation.lines.stream().allMatch(l -> l.unallocated().signum() == 0)
+                && reservation.lines.stream().anyMatch(l -> l.allocatedMeters.signum() > 0);
+        boolean wasAllocated = reservation.allocationState == AllocationState.ALLOCATED;
+        reservation.allocationState = covered ? AllocationState.ALLOCATED
+                : reservation.lines.stream().anyMatch(l -> l.plannedMeters.signum() > 0) ? AllocationState.PLANNED : AllocationState.UNALLOCATED;
+        reservation.updatedAt = now;
+        actions.recompute(reservation);
+        reservations.flush();
+        audit.record(new AuditLog.Change("reservation.lines_revised", "reservation", reservation.id, before,
+                reservation.describe(), "CRM deal lines updated"));
+        if (covered && !wasAllocated) {
+            events.allocated(reservation);
+        }
+        actions.announceIfChanged(reservation, before);
+        return reservation;
+    }
+
+    /** Returns allocations (newest first) until the line holds at most the given meters on rolls. */
+    private void releaseDown(Reservation reservation, ReservationLine line, BigDecimal meters) {
+        List<RollAllocation> newestFirst = new ArrayList<>(line.activeAllocations());
+        newestFirst.sort(Comparator.comparing((RollAllocation a) -> a.createdAt).thenComparing(a -> a.id).reversed());
+        Instant now = Timestamps.now();
+        for (RollAllocation allocation : newestFirst) {
+            BigDecimal excess = line.allocatedMeters.subtract(meters);
+            if (excess.signum() <= 0) {
+                return;
+            }
+            BigDecimal returned = excess.min(allocation.meters);
+            Roll roll = rolls.lock(allocation.roll);
+            ledger.post(roll, new InventoryLedger.Movement(TransactionType.RESERVATION_RELEASE, BigDecimal.ZERO,
+                    returned.negate(), "reservation", reservation.id, "deal lines updated"));
+            if (returned.compareTo(allocation.meters) == 0) {
+                allocation.releasedAt = now;
+            } else {
+                allocation.meters = allocation.meters.subtract(returned);
+            }
+            line.allocatedMeters = line.allocatedMeters.subtract(returned);
+        }
+    }
+
+    private void requireExtraCapacity(Reservation reservation, Map<UUID, BigDecimal> extraByItem) {
+        for (Map.Entry<UUID, BigDecimal> extra : extraByItem.entrySet()) {
+            BigDecimal available = reservation.supplyRequestId != null
+                    ? supplyOpenMeters(reservation.supplyRequestId)
+                    : stock.of(extra.getKey()).promisable();
+            if (extra.getValue().compareTo(available) > 0) {
+                throw new ApiException(ErrorCode.INSUFFICIENT_STOCK, "The deal's lines need " + extra.getValue()
+                        + " m more, but only " + available.max(BigDecimal.ZERO) + " m can still be promised");
+            }
+        }
+    }
+
+    private BigDecimal supplyOpenMeters(UUID supplyRequestId) {
+        SupplyRequest supply = supplyRequests.get(supplyRequestId);
+        supplyRequests.lock(supply);
+        return supply.servableMeters().subtract(stock.promisedAgainstSupply(supply.id));
+    }
+
+    private List<Reservation> requireDeal(UUID crmDealId) {
+        List<Reservation> active = reservations.activeForDeal(caller.organizationId(), crmDealId);
+        if (active.isEmpty()) {
+            throw new ApiException(ErrorCode.UNKNOWN_DEAL, "No active reservation for CRM deal " + crmDealId);
+        }
+        return active;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Reservation get(UUID id) {
         return reservations.findInOrganization(caller.organizationId(), id)

@@ -3,7 +3,7 @@ package com.lotastro.supply;
 import com.lotastro.audit.AuditLog;
 import com.lotastro.catalog.CatalogItem;
 import com.lotastro.catalog.CatalogItems;
-import com.lotastro.integration.OutboxPublisher;
+import com.lotastro.outbox.OutboxPublisher;
 import com.lotastro.shared.Meters;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.ApiException;

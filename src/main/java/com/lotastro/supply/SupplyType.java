@@ -1,7 +1,7 @@
 package com.lotastro.supply;
 
 /** Where supply comes from. */
-public enum SupplyType {
+public enum SupplyType implements com.lotastro.shared.ContractValue {
     MANUFACTURING("manufacturing"),
     IMPORT_FROM_CENTRAL("import_from_central");
 
@@ -11,6 +11,7 @@ public enum SupplyType {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
     }

@@ -8,16 +8,24 @@ public class ApiException extends RuntimeException {
     private final ErrorCode errorCode;
     private final List<FieldError> errors;
     private final Map<String, Object> extensions;
+    private final Map<String, String> headers;
 
     public ApiException(ErrorCode errorCode, String detail) {
         this(errorCode, detail, List.of(), Map.of());
     }
 
     public ApiException(ErrorCode errorCode, String detail, List<FieldError> errors, Map<String, Object> extensions) {
+        this(errorCode, detail, errors, extensions, Map.of());
+    }
+
+    /** With response headers, e.g. Retry-After on a 503. */
+    public ApiException(ErrorCode errorCode, String detail, List<FieldError> errors, Map<String, Object> extensions,
+                        Map<String, String> headers) {
         super(detail, null, false, false);
         this.errorCode = errorCode;
         this.errors = List.copyOf(errors);
         this.extensions = Map.copyOf(extensions);
+        this.headers = Map.copyOf(headers);
     }
 
     public static ApiException notFound(String what, Object id) {
@@ -45,5 +53,9 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 }

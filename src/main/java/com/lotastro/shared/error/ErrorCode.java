@@ -33,6 +33,12 @@ public enum ErrorCode {
     NO_SHORTAGE_PENDING("no_shortage_pending", "No shortage decision pending"),
     STALE_VERSION("stale_version", "Stale version"),
     PRECONDITION_REQUIRED("precondition_required", "If-Match required"),
+    INVALID_SIGNATURE("invalid_signature", "Invalid webhook signature"),
+    UNKNOWN_EVENT_TYPE("unknown_event_type", "Unknown event type"),
+    UNKNOWN_DEAL("unknown_deal", "Unknown deal"),
+    INBOUND_DISABLED("inbound_disabled", "Inbound events paused"),
+    CRM_UNAVAILABLE("crm_unavailable", "CRM unavailable"),
+    CRM_NOT_CONFIGURED("crm_not_configured", "CRM connection not configured"),
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Idempotency key reused with another request"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS("idempotency_request_in_progress", "A request with this idempotency key is still running"),
     INTERNAL_ERROR("internal_error", "Internal error");
@@ -57,7 +63,7 @@ public enum ErrorCode {
     public int status() {
         return switch (this) {
             case MALFORMED_JSON, INVALID_PARAMETER, INVALID_CURSOR -> 400;
-            case UNAUTHENTICATED -> 401;
+            case UNAUTHENTICATED, INVALID_SIGNATURE -> 401;
             case INSUFFICIENT_SCOPE -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
@@ -65,12 +71,14 @@ public enum ErrorCode {
             case DUPLICATE_CATALOG_ITEM, DUPLICATE_LOT_NUMBER, DUPLICATE_BARCODE, INSUFFICIENT_ROLL_METERS,
                     CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS, DUPLICATE_SUPPLY_REQUEST, INVALID_TRANSITION,
                     INSUFFICIENT_STOCK, RESERVATION_NOT_ACTIVE, RESERVATION_BLOCKED, ALLOCATION_EXCEEDS_LINE,
-                    SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING -> 409;
+                    SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING, CRM_NOT_CONFIGURED -> 409;
             case STALE_VERSION -> 412;
             case PRECONDITION_REQUIRED -> 428;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, UNKNOWN_SUPPLY_REQUEST, IDEMPOTENCY_KEY_REUSED, PLAN_EXCEEDS_ARRIVAL -> 422;
+            case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, UNKNOWN_SUPPLY_REQUEST, IDEMPOTENCY_KEY_REUSED, PLAN_EXCEEDS_ARRIVAL,
+                    UNKNOWN_EVENT_TYPE, UNKNOWN_DEAL -> 422;
             case INTERNAL_ERROR -> 500;
+            case INBOUND_DISABLED, CRM_UNAVAILABLE -> 503;
         };
     }
 }

@@ -20,6 +20,15 @@ public record Problem(String type, String title, int status, String detail, Stri
                 instance, errorCode.code(), errors, extensions);
     }
 
+    /** The same problem answered with another status (a CRM event refused for a business reason is always a 422). */
+    public Problem withStatus(int newStatus) {
+        return new Problem(type, title, newStatus, detail, instance, code, errors, extensions);
+    }
+
+    public static Problem of(ApiException e, String instance) {
+        return of(e.errorCode(), e.getMessage(), instance, e.errors(), e.extensions());
+    }
+
     /** Extra members defined by a code, e.g. {@code required_scope} for insufficient_scope. */
     @JsonAnyGetter
     public Map<String, Object> extensionMembers() {

@@ -32,7 +32,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        return render(e.errorCode(), e.getMessage(), uri, e.errors(), e.extensions());
+        Response response = render(e.errorCode(), e.getMessage(), uri, e.errors(), e.extensions());
+        e.headers().forEach((name, value) -> response.getHeaders().putSingle(name, value));
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response stored(StoredResponseException e) {
+        return Response.status(e.status()).type(e.mediaType()).entity(e.body()).build();
     }
 
     @ServerExceptionMapper

@@ -22,6 +22,13 @@ public class CallerContext {
         this.actor = actor;
     }
 
+    /** Names who acts when the request did not (e.g. the CRM event being applied). */
+    public void actAsIfUnnamed(String defaultActor) {
+        if (actor == null) {
+            actor = defaultActor;
+        }
+    }
+
     public boolean isAuthenticated() {
         return organizationId != null;
     }

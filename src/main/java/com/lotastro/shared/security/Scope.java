@@ -15,8 +15,10 @@ public enum Scope {
     RESERVATIONS_WRITE("reservations:write"),
     APPROVALS_WRITE("approvals:write"),
     JOBS_READ("jobs:read"),
+    CUSTOMERS_READ("customers:read"),
     AUDIT_READ("audit:read"),
-    INTEGRATION_ADMIN("integration:admin");
+    INTEGRATION_ADMIN("integration:admin"),
+    INTEGRATION_CRM("integration:crm");
 
     private final String value;
 

@@ -1,4 +1,4 @@
-package com.lotastro.integration;
+package com.lotastro.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package com.lotastro.integration;
+package com.lotastro.outbox;
 
 import com.lotastro.shared.paging.Criteria;
 import com.lotastro.shared.paging.Cursor;

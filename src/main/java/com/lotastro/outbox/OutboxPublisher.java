@@ -1,4 +1,4 @@
-package com.lotastro.integration;
+package com.lotastro.outbox;
 
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.security.CallerContext;
