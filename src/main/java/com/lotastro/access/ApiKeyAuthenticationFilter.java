@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class ApiKeyAuthenticationFilter {
     public static final String ACTOR_HEADER = "X-Actor";
     private static final String BEARER = "Bearer ";
+    private static final int MAX_ACTOR_LENGTH = 200;
 
     @Inject
     ApiKeyService apiKeys;
@@ -34,7 +35,13 @@ public class ApiKeyAuthenticationFilter {
         }
         ApiKey key = apiKeys.authenticate(authorization.substring(BEARER.length()).trim())
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "The API key is unknown or revoked"));
-        caller.authenticate(key.organizationId, key.id, key.scopes, request.getHeaderString(ACTOR_HEADER));
+        String actor = request.getHeaderString(ACTOR_HEADER);
+        if (actor != null && actor.length() > MAX_ACTOR_LENGTH) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, ACTOR_HEADER + " must be at most " + MAX_ACTOR_LENGTH + " characters",
+                    java.util.List.of(new com.lotastro.shared.error.FieldError(ACTOR_HEADER, "size must be between 0 and 200")),
+                    java.util.Map.of());
+        }
+        caller.authenticate(key.organizationId, key.id, key.scopes, actor);
         Method method = resource.getResourceMethod();
         RequiresScope required = method == null ? null : method.getAnnotation(RequiresScope.class);
         if (required == null) {

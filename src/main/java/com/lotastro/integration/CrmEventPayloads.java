@@ -1,6 +1,7 @@
 package com.lotastro.integration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -20,8 +21,8 @@ final class CrmEventPayloads {
     }
 
     record DealLine(@NotNull UUID crmDealLineId, @NotBlank @Size(max = 64) String qualityCode,
-                    @NotBlank @Size(max = 64) String colorCode, @NotNull @Positive BigDecimal meters,
-                    @PositiveOrZero BigDecimal unitPrice, @Pattern(regexp = "^[A-Z]{3}$") String currency) {
+                    @NotBlank @Size(max = 64) String colorCode, @NotNull @Positive @DecimalMax("9999999999.99") BigDecimal meters,
+                    @PositiveOrZero @DecimalMax("99999999.9999") BigDecimal unitPrice, @Pattern(regexp = "^[A-Z]{3}$") String currency) {
     }
 
     record DealWon(@NotNull UUID crmDealId, @NotNull UUID crmCustomerId, UUID crmSupplyRequestId, String shipIntent,
@@ -40,7 +41,7 @@ final class CrmEventPayloads {
 
     record SupplyCreated(@NotNull UUID crmSupplyRequestId, UUID crmDealId, UUID crmCustomerId, UUID crmOrganizationId,
                          @NotNull String type, @NotBlank String qualityCode, @NotBlank String colorCode,
-                         @NotNull @Positive BigDecimal meters, LocalDate etaDate, @Size(max = 100) String manufacturingOrderReference,
+                         @NotNull @Positive @DecimalMax("9999999999.99") BigDecimal meters, LocalDate etaDate, @Size(max = 100) String manufacturingOrderReference,
                          @Size(max = 254) String salesOwnerEmail, @Size(max = 2000) String notes) {
     }
 

@@ -11,6 +11,9 @@ import org.postgresql.util.ServerErrorMessage;
  */
 final class DatabaseConstraints {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DEADLOCK = "40P01";
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final String DATA_EXCEPTION_CLASS = "22";
 
     private static final Map<String, ErrorCode> UNIQUE_CONSTRAINTS = Map.of(
             "uq_catalog_items_codes", ErrorCode.DUPLICATE_CATALOG_ITEM,
@@ -22,11 +25,26 @@ final class DatabaseConstraints {
     }
 
     static Optional<ApiException> translate(Throwable e) {
-        return ProblemMappers.causeOfType(e, PSQLException.class)
-                .filter(psql -> UNIQUE_VIOLATION.equals(psql.getSQLState()))
-                .map(PSQLException::getServerErrorMessage)
-                .map(ServerErrorMessage::getConstraint)
-                .map(UNIQUE_CONSTRAINTS::get)
-                .map(code -> new ApiException(code, code.title() + " (another request created it at the same time)"));
+        Optional<PSQLException> psql = ProblemMappers.causeOfType(e, PSQLException.class);
+        if (psql.isEmpty() || psql.get().getSQLState() == null) {
+            return Optional.empty();
+        }
+        String state = psql.get().getSQLState();
+        if (UNIQUE_VIOLATION.equals(state)) {
+            return Optional.ofNullable(psql.get().getServerErrorMessage())
+                    .map(ServerErrorMessage::getConstraint)
+                    .map(UNIQUE_CONSTRAINTS::get)
+                    .map(code -> new ApiException(code, code.title() + " (another request created it at the same time)"));
+        }
+        if (DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state)) {
+            return Optional.of(new ApiException(ErrorCode.CONCURRENT_MODIFICATION,
+                    "The request collided with a concurrent change and was rolled back; retry it"));
+        }
+        if (state.startsWith(DATA_EXCEPTION_CLASS)) {
+            // Values the contract does not bound tightly enough for a column: out of range, NUL characters, too long.
+            return Optional.of(new ApiException(ErrorCode.VALIDATION_FAILED,
+                    "A value is out of range or contains characters that cannot be stored"));
+        }
+        return Optional.empty();
     }
 }
