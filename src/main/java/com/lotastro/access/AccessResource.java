@@ -6,6 +6,7 @@ import com.lotastro.api.model.ApiKeyCreatedDto;
 import com.lotastro.api.model.ApiKeyPageDto;
 import com.lotastro.api.model.OrganizationCreateDto;
 import com.lotastro.api.model.OrganizationCreatedDto;
+import com.lotastro.shared.idempotency.RedactOnReplay;
 import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
 import com.lotastro.shared.security.RequiresScope;
@@ -22,12 +23,14 @@ public class AccessResource implements AccessApi {
 
     @Override
     @RequiresScope(Scope.PLATFORM_ADMIN)
+    @RedactOnReplay("admin_api_key.key")
     public OrganizationCreatedDto createOrganization(OrganizationCreateDto body, String idempotencyKey, String actor) {
         return AccessMapper.toDto(organizations.create(body.getName()));
     }
 
     @Override
     @RequiresScope(Scope.ADMIN)
+    @RedactOnReplay("key")
     public ApiKeyCreatedDto createApiKey(ApiKeyCreateDto body, String idempotencyKey, String actor) {
         return AccessMapper.toDto(apiKeys.create(body.getName(), AccessMapper.toScopes(body.getScopes())));
     }

@@ -30,6 +30,7 @@ public class CatalogItems implements PanacheRepositoryBase<CatalogItem, UUID> {
      * so availability seen inside the transaction cannot change under it.
      */
     public CatalogItem lockForStockMovement(CatalogItem item) {
+        getEntityManager().flush();
         getEntityManager().refresh(item, LockModeType.PESSIMISTIC_WRITE);
         return item;
     }

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ public class EmailDeliveryService {
         EmailMessage message = due.get(0);
         try {
             mailer.send(new Mail()
-                    .setTo(Arrays.asList(message.recipients.split(",\\s*")))
+                    .setTo(List.of(message.recipients))
                     .setSubject(message.subject)
                     .setText(message.body));
             message.status = EmailMessage.SENT;

@@ -21,6 +21,7 @@ public class EmailMessage {
     public UUID organizationId;
     @Column(name = "kind", nullable = false)
     public String kind;
+    /** One address: every recipient gets a message of its own. */
     @Column(name = "recipients", nullable = false)
     public String recipients;
     @Column(name = "subject", nullable = false)

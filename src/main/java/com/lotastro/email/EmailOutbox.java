@@ -44,7 +44,11 @@ public class EmailOutbox {
         return config.salesManagers().orElse(List.of());
     }
 
-    /** Returns true when the email was queued, false when it had no recipient or its dedup key was used before. */
+    /**
+     * Queues one message per recipient, so each is delivered, retried and failed on its own (one bad address never
+     * holds up or duplicates the others). Returns true when anything was queued, false when there was no recipient
+     * or the dedup key was used before.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean enqueue(Draft draft) {
         Set<String> recipients = new LinkedHashSet<>();
@@ -54,20 +58,23 @@ public class EmailOutbox {
             return false;
         }
         Instant now = Timestamps.now();
-        int inserted = em.createNativeQuery("""
-                        insert into email_messages (id, organization_id, kind, recipients, subject, body, dedup_key, status,
-                                                    attempts, next_attempt_at, created_at)
-                        values (:id, :org, :kind, :recipients, :subject, :body, :dedup, 'pending', 0, :now, :now)
-                        on conflict (organization_id, dedup_key) do nothing""")
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("org", caller.organizationId())
-                .setParameter("kind", draft.kind())
-                .setParameter("recipients", String.join(", ", recipients))
-                .setParameter("subject", draft.subject())
-                .setParameter("body", draft.body())
-                .setParameter("dedup", draft.dedupKey())
-                .setParameter("now", now)
-                .executeUpdate();
-        return inserted == 1;
+        int queued = 0;
+        for (String recipient : recipients) {
+            queued += em.createNativeQuery("""
+                            insert into email_messages (id, organization_id, kind, recipients, subject, body, dedup_key, status,
+                                                        attempts, next_attempt_at, created_at)
+                            values (:id, :org, :kind, :recipient, :subject, :body, :dedup, 'pending', 0, :now, :now)
+                            on conflict (organization_id, dedup_key) do nothing""")
+                    .setParameter("id", UUID.randomUUID())
+                    .setParameter("org", caller.organizationId())
+                    .setParameter("kind", draft.kind())
+                    .setParameter("recipient", recipient)
+                    .setParameter("subject", draft.subject())
+                    .setParameter("body", draft.body())
+                    .setParameter("dedup", draft.dedupKey() == null ? null : draft.dedupKey() + "|" + recipient)
+                    .setParameter("now", now)
+                    .executeUpdate();
+        }
+        return queued > 0;
     }
 }

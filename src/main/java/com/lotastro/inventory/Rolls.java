@@ -23,8 +23,12 @@ public class Rolls implements PanacheRepositoryBase<Roll, UUID> {
         return find("organizationId = ?1 and id = ?2", organizationId, id).firstResultOptional();
     }
 
-    /** Reloads the roll under a row lock; callers lock its catalog item first (lock order item, lot, roll). */
+    /**
+     * Reloads the roll under a row lock; callers lock its catalog item first (lock order item, lot, roll). Pending
+     * changes are written first, so locking a roll twice in one transaction never discards the first change.
+     */
     public Roll lock(Roll roll) {
+        getEntityManager().flush();
         getEntityManager().refresh(roll, LockModeType.PESSIMISTIC_WRITE);
         return roll;
     }

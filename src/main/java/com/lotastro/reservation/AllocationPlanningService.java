@@ -54,6 +54,9 @@ public class AllocationPlanningService {
     ActionPolicy actions;
 
     @Inject
+    StockPosition stock;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -102,6 +105,9 @@ public class AllocationPlanningService {
         List<FieldError> errors = new ArrayList<>();
         Map<Reservation, Map<ReservationLine, BigDecimal>> planned = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
+        // Lock order: item, supply, then reservations by id.
+        request.stream().map(PlannedReservation::reservationId).distinct().sorted()
+                .forEach(id -> reservationService.find(id).ifPresent(reservations::lock));
         for (int i = 0; i < request.size(); i++) {
             PlannedReservation entry = request.get(i);
             String at = "reservations[" + i + "]";
@@ -110,7 +116,6 @@ public class AllocationPlanningService {
                 errors.add(new FieldError(at + ".reservation_id", "is not a reservation"));
                 continue;
             }
-            reservations.lock(reservation);
             if (!reservation.isActive() || reservation.allocationState != AllocationState.UNALLOCATED) {
                 errors.add(new FieldError(at + ".reservation_id", "is " + (reservation.isActive()
                         ? reservation.allocationState.value() : "released") + "; only active, unallocated reservations can be planned"));
@@ -127,15 +132,20 @@ public class AllocationPlanningService {
                 PlannedLine plannedLine = entry.lines().get(j);
                 String lineAt = at + ".lines[" + j + "]";
                 ReservationLine line = lines.get(plannedLine.reservationLineId());
-                Meters.checkScale(lineAt + ".planned_meters", plannedLine.plannedMeters()).ifPresent(errors::add);
-                if (line == null) {
+                java.util.Optional<FieldError> scale = Meters.checkScale(lineAt + ".planned_meters", plannedLine.plannedMeters());
+                if (scale.isPresent()) {
+                    errors.add(scale.get());
+                } else if (line == null) {
                     errors.add(new FieldError(lineAt + ".reservation_line_id", "is not a line of this reservation"));
                 } else if (!line.catalogItem.id.equals(supply.catalogItem.id)) {
                     errors.add(new FieldError(lineAt + ".reservation_line_id", "is not " + supply.catalogItem.qualityCode
                             + " / " + supply.catalogItem.colorCode));
-                } else if (plannedLine.plannedMeters().compareTo(line.meters.subtract(line.allocatedMeters)) > 0) {
-                    errors.add(new FieldError(lineAt + ".planned_meters", "exceeds the " + line.meters.subtract(line.allocatedMeters)
-                            + " m the line still needs"));
+                } else if (line.allocatedMeters.signum() > 0) {
+                    // Planned meters are what rolls will cover; a line that already has rolls is finished by roll entry.
+                    errors.add(new FieldError(lineAt + ".reservation_line_id", "already has " + line.allocatedMeters
+                            + " m on rolls; allocate the rest by roll entry"));
+                } else if (plannedLine.plannedMeters().compareTo(line.meters) > 0) {
+                    errors.add(new FieldError(lineAt + ".planned_meters", "exceeds the " + line.meters + " m the line promises"));
                 } else {
                     perLine.put(line, Meters.of(plannedLine.plannedMeters()));
                     total = total.add(plannedLine.plannedMeters());
@@ -181,8 +191,6 @@ public class AllocationPlanningService {
 
     public ShortageDecision decide(Decision decision) {
         SupplyRequest supply = supplyRequests.get(decision.supplyRequestId());
-        reservationService.lockItems(List.of(supply.catalogItem));
-        supplyRequests.lock(supply);
         List<Reservation> affected = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(decision.reservationIds()));
@@ -197,6 +205,11 @@ public class AllocationPlanningService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        // Lock order: every item the decision may move stock of, the supply, then the reservations by id.
+        List<com.lotastro.catalog.CatalogItem> items = new ArrayList<>(List.of(supply.catalogItem));
+        affected.forEach(r -> r.lines.forEach(l -> items.add(l.catalogItem)));
+        reservationService.lockItems(items);
+        supplyRequests.lock(supply);
         affected.sort(Comparator.comparing(r -> r.id));
         for (Reservation reservation : affected) {
             reservations.lock(reservation);
@@ -208,6 +221,9 @@ public class AllocationPlanningService {
         }
         Map<Reservation, Map<String, Object>> before = new LinkedHashMap<>();
         affected.forEach(r -> before.put(r, r.describe()));
+        Map<UUID, BigDecimal> promisable = new HashMap<>();
+        Map<UUID, BigDecimal> outstandingBefore = onHandOutstanding(affected);
+        outstandingBefore.keySet().forEach(itemId -> promisable.put(itemId, stock.of(itemId).promisable()));
         switch (decision.kind()) {
             case PARTIAL_FULFIL -> affected.forEach(r -> fulfilPartially(r, supply));
             case DELAY -> {
@@ -219,6 +235,14 @@ public class AllocationPlanningService {
             case CANCEL -> affected.forEach(r -> reservationService.releaseLocked(r, "shortage_cancelled"));
             case REALLOCATE -> reallocate(affected, supply, decision.moves());
         }
+        // A promise that the plan had taken off on-hand stock comes back (delay, reallocate): it must still fit.
+        onHandOutstanding(affected).forEach((itemId, after) -> {
+            BigDecimal increase = after.subtract(outstandingBefore.getOrDefault(itemId, BigDecimal.ZERO));
+            if (increase.signum() > 0 && increase.compareTo(promisable.getOrDefault(itemId, BigDecimal.ZERO)) > 0) {
+                throw new ApiException(ErrorCode.INSUFFICIENT_STOCK, "This decision would promise " + increase
+                        + " m more of on-hand stock than is available");
+            }
+        });
 
         ShortageDecision recorded = new ShortageDecision();
         recorded.id = UUID.randomUUID();
@@ -259,8 +283,7 @@ public class AllocationPlanningService {
     private void settle(Reservation reservation, SupplyRequest supply) {
         List<ReservationLine> ofItem = reservation.lines.stream().filter(l -> l.catalogItem.id.equals(supply.catalogItem.id)).toList();
         boolean anyPlanned = ofItem.stream().anyMatch(l -> l.plannedMeters.signum() > 0);
-        boolean full = !ofItem.isEmpty() && ofItem.stream()
-                .allMatch(l -> l.plannedMeters.compareTo(l.meters.subtract(l.allocatedMeters)) >= 0);
+        boolean full = !ofItem.isEmpty() && ofItem.stream().allMatch(l -> l.plannedMeters.compareTo(l.meters) >= 0);
         reservation.allocationState = anyPlanned ? AllocationState.PLANNED : AllocationState.UNALLOCATED;
         reservation.actionRequiredReason = full ? ActionReason.NEEDS_ROLL_ENTRY : ActionReason.NEEDS_SHORTAGE_DECISION;
     }
@@ -272,7 +295,7 @@ public class AllocationPlanningService {
                     + " was planned for reservation " + reservation.id + "; delay or cancel it instead");
         }
         // The promise shrinks to what the supply serves: planned meters plus what rolls already cover.
-        ofItem.forEach(line -> line.meters = line.plannedMeters.add(line.allocatedMeters));
+        ofItem.forEach(line -> line.meters = line.plannedMeters);
         reservation.allocationState = AllocationState.PLANNED;
         reservation.actionRequiredReason = ActionReason.NEEDS_ROLL_ENTRY;
         reservation.updatedAt = Timestamps.now();
@@ -303,7 +326,7 @@ public class AllocationPlanningService {
                 errors.add(new FieldError("moves[" + i + "]", "must move between lines of the named reservations for this supply"));
             } else if (from.plannedMeters.compareTo(move.meters()) < 0) {
                 errors.add(new FieldError("moves[" + i + "].meters", "exceeds the " + from.plannedMeters + " m planned on the source line"));
-            } else if (to.plannedMeters.add(move.meters()).compareTo(to.meters.subtract(to.allocatedMeters)) > 0) {
+            } else if (to.plannedMeters.add(move.meters()).compareTo(to.meters) > 0) {
                 errors.add(new FieldError("moves[" + i + "].meters", "would plan more than the target line needs"));
             } else {
                 from.plannedMeters = from.plannedMeters.subtract(move.meters());
@@ -319,6 +342,15 @@ public class AllocationPlanningService {
             settle(r, supply);
             r.updatedAt = Timestamps.now();
         });
+    }
+
+    /** Promises against on-hand stock not covered by rolls or a plan, per item, of the active reservations given. */
+    private static Map<UUID, BigDecimal> onHandOutstanding(List<Reservation> affected) {
+        Map<UUID, BigDecimal> outstanding = new HashMap<>();
+        affected.stream().filter(r -> r.isActive() && r.supplyRequestId == null).flatMap(r -> r.lines.stream())
+                .forEach(l -> outstanding.merge(l.catalogItem.id,
+                        l.meters.subtract(l.allocatedMeters).subtract(l.plannedMeters).max(BigDecimal.ZERO), BigDecimal::add));
+        return outstanding;
     }
 
     private static BigDecimal promisedFor(List<Reservation> linked, SupplyRequest supply) {

@@ -23,22 +23,26 @@ public class HoldExpiryService {
     ReservationService reservations;
 
     public JobSummary releaseExpiredHolds() {
-        List<UUID> expired = reservations.expiredHolds(Timestamps.now());
+        java.time.Instant now = Timestamps.now();
+        List<UUID> expired = reservations.expiredHolds(now);
         long released = 0;
+        long failed = 0;
         String lastError = null;
         for (UUID id : expired) {
             try {
-                reservations.release(id, REASON);
-                released++;
+                if (reservations.releaseExpiredHold(id, now)) {
+                    released++;
+                }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Could not release expired hold of reservation %s", id);
+                failed++;
                 lastError = e.getMessage();
             }
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("expired", (long) expired.size());
         counts.put("released", released);
-        return released == expired.size() ? JobSummary.succeeded(counts)
-                : JobSummary.failed(counts, (expired.size() - released) + " reservation(s) could not be released: " + lastError);
+        return failed == 0 ? JobSummary.succeeded(counts)
+                : JobSummary.failed(counts, failed + " reservation(s) could not be released: " + lastError);
     }
 }

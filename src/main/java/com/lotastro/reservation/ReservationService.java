@@ -179,6 +179,19 @@ public class ReservationService {
         return reservation;
     }
 
+    /** Releases a reservation whose hold passed, unless it changed since it was found (allocated, planned, held longer). */
+    public boolean releaseExpiredHold(UUID id, Instant now) {
+        Reservation reservation = get(id);
+        lockItems(reservation.lines.stream().map(l -> l.catalogItem).toList());
+        reservations.lock(reservation);
+        boolean stillExpired = reservation.isActive() && reservation.allocationState == AllocationState.UNALLOCATED
+                && reservation.holdUntil != null && reservation.holdUntil.isBefore(now);
+        if (stillExpired) {
+            releaseLocked(reservation, HoldExpiryService.REASON);
+        }
+        return stillExpired;
+    }
+
     /** Returns every allocated meter to its roll and ends the reservation; the caller holds the locks. */
     @Transactional(Transactional.TxType.MANDATORY)
     void releaseLocked(Reservation reservation, String reason) {
@@ -212,8 +225,8 @@ public class ReservationService {
     /** Releases every active reservation of a CRM deal; returns them. */
     public List<Reservation> releaseDeal(UUID crmDealId, String reason) {
         List<Reservation> active = reservations.activeForDeal(caller.organizationId(), crmDealId);
-        for (Reservation reservation : active) {
-            lockItems(reservation.lines.stream().map(l -> l.catalogItem).toList());
+        lockItems(active.stream().flatMap(r -> r.lines.stream()).map(l -> l.catalogItem).toList());
+        for (Reservation reservation : active.stream().sorted(Comparator.comparing((Reservation r) -> r.id)).toList()) {
             reservations.lock(reservation);
             if (reservation.isActive()) {
                 releaseLocked(reservation, reason);
@@ -227,6 +240,9 @@ public class ReservationService {
         List<Reservation> active = requireDeal(crmDealId);
         for (Reservation reservation : active) {
             reservations.lock(reservation);
+            if (!reservation.isActive()) {
+                continue;
+            }
             Map<String, Object> before = reservation.describe();
             reservation.shipIntent = shipIntent;
             reservation.shipDate = shipDate;
@@ -252,6 +268,9 @@ public class ReservationService {
             DealLine line = newLines.get(i);
             int index = i;
             Meters.requireScale("lines[" + i + "].meters", line.meters());
+            if (itemsByLine.containsKey(line.crmDealLineId())) {
+                throw ApiException.invalid("lines[" + i + "].crm_deal_line_id", "repeats an earlier line");
+            }
             itemsByLine.put(line.crmDealLineId(), catalogItems.findByCodes(organizationId, line.qualityCode(), line.colorCode())
                     .orElseThrow(() -> ApiException.invalid("lines[" + index + "].quality_code", "with color_code names no catalog item")));
         }
@@ -259,6 +278,13 @@ public class ReservationService {
         reservation.lines.forEach(l -> involved.add(l.catalogItem));
         lockItems(involved);
         reservations.lock(reservation);
+        requireActive(reservation);
+        if (reservation.supplyRequestId != null) {
+            UUID supplyItem = supplyRequests.get(reservation.supplyRequestId).catalogItem.id;
+            if (itemsByLine.values().stream().anyMatch(item -> !item.id.equals(supplyItem))) {
+                throw ApiException.invalid("lines", "a reservation against incoming supply takes only the supply's quality and color");
+            }
+        }
         Map<String, Object> before = reservation.describe();
         Map<UUID, DealLine> wanted = new LinkedHashMap<>();
         newLines.forEach(l -> wanted.put(l.crmDealLineId(), l));

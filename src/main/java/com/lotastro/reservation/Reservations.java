@@ -32,6 +32,7 @@ public class Reservations implements PanacheRepositoryBase<Reservation, UUID> {
      * acted on. Callers have locked the catalog items first (lock order item, supply, reservation, roll).
      */
     public Reservation lock(Reservation reservation) {
+        getEntityManager().flush();
         getEntityManager().refresh(reservation, LockModeType.PESSIMISTIC_WRITE);
         return reservation;
     }

@@ -37,6 +37,7 @@ public class SupplyRequests implements PanacheRepositoryBase<SupplyRequest, UUID
 
     /** Reloads the request under a row lock, so two transitions of one request run one after the other. */
     public SupplyRequest lock(SupplyRequest request) {
+        getEntityManager().flush();
         getEntityManager().refresh(request, LockModeType.PESSIMISTIC_WRITE);
         return request;
     }

@@ -120,4 +120,18 @@ class AccessResourceTest {
                 .post("/v1/api-keys").then(), 422, "validation_failed")
                 .body("errors[0].field", equalTo("scopes[0]"));
     }
+
+    @Test
+    void shouldNotKeepANewKeyForIdempotentReplays() {
+        java.util.Map<String, Object> body = Map.of("name", "portal", "scopes", List.of("inventory:read"));
+        JsonPath first = Api.as(tenant.adminKey()).header("Idempotency-Key", "key-once").body(body).post("/v1/api-keys")
+                .then().statusCode(201).body("key", startsWith("lak_")).extract().jsonPath();
+        Api.as(tenant.adminKey()).header("Idempotency-Key", "key-once").body(body).post("/v1/api-keys")
+                .then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first.getString("id")))
+                .body("key_prefix", equalTo(first.getString("key_prefix")))
+                .body("key", nullValue());
+        Api.as(tenant.adminKey()).get("/v1/api-keys").then().body("data.size()", equalTo(2));
+    }
 }

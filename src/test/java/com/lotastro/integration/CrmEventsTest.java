@@ -270,4 +270,19 @@ class CrmEventsTest {
         Api.as(tenant.adminKey()).get("/v1/reservations/" + reservation).then()
                 .body("status", equalTo("active")).body("ship_intent", equalTo("unknown"));
     }
+
+    @Test
+    void shouldRefuseDealLinesThatRepeatALine() {
+        InventoryFixtures.lot(tenant, item.getString("id"), 100);
+        UUID deal = UUID.randomUUID();
+        UUID line = UUID.randomUUID();
+        String quality = item.getString("quality_code");
+        String color = item.getString("color_code");
+        CrmEvents.send(crmKey, secret, CrmEvents.envelope("deal.won",
+                CrmEvents.dealWon(deal, List.of(CrmEvents.line(line, quality, color, "10")), "unknown"))).then().statusCode(200);
+        String repeated = "{\"crm_deal_id\":\"" + deal + "\",\"lines\":[" + CrmEvents.line(line, quality, color, "1000") + ","
+                + CrmEvents.line(line, quality, color, "10") + "]}";
+        problem(CrmEvents.send(crmKey, secret, CrmEvents.envelope("deal.lines_updated", repeated)).then(), 422, "validation_failed");
+        Api.as(tenant.adminKey()).get("/v1/reservations?crm_deal_id=" + deal).then().body("data[0].lines[0].meters", equalTo(10.00f));
+    }
 }

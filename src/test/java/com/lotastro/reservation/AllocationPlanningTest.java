@@ -212,4 +212,23 @@ class AllocationPlanningTest {
                 .body("lines[0].planned_meters", equalTo(50.00f))
                 .body("action_required_reason", equalTo("needs_shortage_decision"));
     }
+
+    @Test
+    void shouldKeepPlanningAndDecisionsWithinTheOrganization() {
+        JsonPath first = linkedReservation(300);
+        arrive(200);
+        plan(List.of(planned(first, 200))).statusCode(201);
+
+        Tenant other = Tenants.create();
+        Api.as(other.adminKey()).get("/v1/allocation-planning").then().body("data.size()", equalTo(0));
+        Api.as(other.adminKey()).get("/v1/shortage-decisions").then().body("data.size()", equalTo(0));
+        problem(Api.raw(other.adminKey()).body(Map.of("reservations", List.of(planned(first, 10))))
+                .post("/v1/supply-requests/" + supply.getString("id") + "/allocation-plan").then(), 404, "not_found");
+        problem(Api.raw(other.adminKey()).body(Map.of("supply_request_id", supply.getString("id"),
+                "reservation_ids", List.of(first.getString("id")), "decision", "cancel")).post("/v1/shortage-decisions").then(),
+                404, "not_found");
+        Api.as(tenant.adminKey()).get("/v1/reservations/" + first.getString("id")).then()
+                .body("status", equalTo("active"))
+                .body("action_required_reason", equalTo("needs_shortage_decision"));
+    }
 }

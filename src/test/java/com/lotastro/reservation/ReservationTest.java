@@ -242,4 +242,22 @@ class ReservationTest {
         problem(Api.raw(other.adminKey()).post("/v1/reservations/" + immediateId + "/auto-allocate").then(), 404, "not_found");
         Api.as(other.adminKey()).get("/v1/reservations").then().body("data.size()", equalTo(0));
     }
+
+    @Test
+    void shouldReturnEveryMeterWhenSeveralAllocationsShareARoll() {
+        String roll = InventoryFixtures.lot(tenant, item.getString("id"), 100).getString("rolls[0].id");
+        JsonPath reservation = ReservationFixtures.create(tenant, ReservationFixtures.body("unknown",
+                List.of(ReservationFixtures.line(item, 20), ReservationFixtures.line(item, 30))));
+        Api.as(tenant.adminKey()).body(Map.of("lines", List.of(
+                        Map.of("reservation_line_id", reservation.getString("lines[0].id"), "roll_id", roll, "meters", 20),
+                        Map.of("reservation_line_id", reservation.getString("lines[1].id"), "roll_id", roll, "meters", 30))))
+                .post("/v1/reservations/" + reservation.getString("id") + "/allocations").then().statusCode(201)
+                .body("allocation_state", equalTo("allocated"));
+        Api.as(tenant.adminKey()).get("/v1/rolls/" + roll).then().body("reserved_meters", equalTo(50.00f));
+
+        Api.as(tenant.adminKey()).body(Map.of("reason", "customer_cancelled"))
+                .post("/v1/reservations/" + reservation.getString("id") + "/release").then().statusCode(200);
+        Api.as(tenant.adminKey()).get("/v1/rolls/" + roll).then().body("reserved_meters", equalTo(0.00f));
+        Api.as(tenant.adminKey()).get("/v1/inventory/consistency").then().body("healthy", equalTo(true));
+    }
 }

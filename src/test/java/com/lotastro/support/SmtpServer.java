@@ -67,6 +67,11 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
                 .toList();
     }
 
+    /** Everyone who received an email whose subject contains the marker. */
+    public static List<String> recipientsOf(String subjectMarker) {
+        return received(subjectMarker).stream().flatMap(mail -> mail.recipients().stream()).toList();
+    }
+
     private static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();

@@ -31,10 +31,12 @@ final class DatabaseConstraints {
         }
         String state = psql.get().getSQLState();
         if (UNIQUE_VIOLATION.equals(state)) {
-            return Optional.ofNullable(psql.get().getServerErrorMessage())
+            return Optional.of(Optional.ofNullable(psql.get().getServerErrorMessage())
                     .map(ServerErrorMessage::getConstraint)
                     .map(UNIQUE_CONSTRAINTS::get)
-                    .map(code -> new ApiException(code, code.title() + " (another request created it at the same time)"));
+                    .map(code -> new ApiException(code, code.title() + " (another request created it at the same time)"))
+                    .orElseGet(() -> new ApiException(ErrorCode.CONCURRENT_MODIFICATION,
+                            "Another request created the same record at the same time; retry")));
         }
         if (DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state)) {
             return Optional.of(new ApiException(ErrorCode.CONCURRENT_MODIFICATION,

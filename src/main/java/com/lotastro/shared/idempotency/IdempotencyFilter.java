@@ -1,6 +1,11 @@
 package com.lotastro.shared.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lotastro.shared.error.Problem;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lotastro.shared.error.ApiException;
 import com.lotastro.shared.error.ErrorCode;
@@ -73,19 +78,46 @@ public class IdempotencyFilter {
     }
 
     @ServerResponseFilter
-    public void remember(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
+    public void remember(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource)
+            throws JsonProcessingException {
         String key = (String) request.getProperty(CLAIMED);
         if (key == null) {
             return;
         }
-        if (response.getStatus() >= 500) {
+        if (response.getStatus() >= 500 || isRetryInvitation(response)) {
+            // The caller is told to retry: the key must not pin this answer for a day.
             store.release(caller.organizationId(), key);
             return;
         }
-        String body = response.hasEntity() ? objectMapper.writeValueAsString(response.getEntity()) : null;
+        String body = response.hasEntity() ? redacted(objectMapper.valueToTree(response.getEntity()), resource) : null;
         MediaType type = response.getMediaType();
         store.complete(caller.organizationId(), key, response.getStatus(), body,
                 type == null ? MediaType.APPLICATION_JSON : type.toString());
+    }
+
+    private static boolean isRetryInvitation(ContainerResponseContext response) {
+        return response.getStatus() == 409 && response.getEntity() instanceof Problem problem
+                && (ErrorCode.CONCURRENT_MODIFICATION.code().equals(problem.code())
+                || ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS.code().equals(problem.code()));
+    }
+
+    /** Drops the fields a response shows only once (API keys), so no secret is kept in the replay store. */
+    private String redacted(JsonNode body, ResourceInfo resource) throws JsonProcessingException {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        RedactOnReplay redact = method == null ? null : method.getAnnotation(RedactOnReplay.class);
+        if (redact != null && body instanceof ObjectNode) {
+            for (String path : redact.value()) {
+                String[] parts = path.split("\\.");
+                JsonNode parent = body;
+                for (int i = 0; i < parts.length - 1 && parent != null; i++) {
+                    parent = parent.get(parts[i]);
+                }
+                if (parent instanceof ObjectNode object) {
+                    object.remove(parts[parts.length - 1]);
+                }
+            }
+        }
+        return objectMapper.writeValueAsString(body);
     }
 
     private static String fingerprint(String method, String path, byte[] body) {

@@ -44,6 +44,19 @@ public class IdempotencyStore {
     CallerContext caller;
 
     public Claim claim(UUID organizationId, String key, String requestHash) {
+        // A claim released between our insert and our read leaves nothing to read: simply claim again.
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return claimOnce(organizationId, key, requestHash);
+            } catch (jakarta.persistence.NoResultException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Claim claimOnce(UUID organizationId, String key, String requestHash) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Timestamps.now();
             int inserted = em.createNativeQuery("""
