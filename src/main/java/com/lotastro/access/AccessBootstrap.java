@@ -55,6 +55,6 @@ public class AccessBootstrap {
         } else {
             LOG.info("API keys: use the admin key printed at first start (or set LOTASTRO_BOOTSTRAP_API_KEY on an empty database)");
         }
-        LOG.infof("LotAstro API listening on %s (contract at %s/q/openapi, Swagger UI at %s/q/swagger-ui)", base, base, base);
+        LOG.infof("LotAstro API starting on %s (contract at %s/q/openapi, Swagger UI at %s/q/swagger-ui)", base, base, base);
     }
 }
