@@ -122,20 +122,8 @@ public class ReservationService {
         reservations.persist(reservation);
         for (int i = 0; i < command.lines().size(); i++) {
             NewLine requested = command.lines().get(i);
-            ReservationLine line = new ReservationLine();
-            line.id = UUID.randomUUID();
-            line.organizationId = organizationId;
-            line.reservation = reservation;
-            line.crmDealLineId = requested.crmDealLineId();
-            line.catalogItem = items.get(i);
-            line.meters = Meters.of(requested.meters());
-            line.plannedMeters = Meters.of(BigDecimal.ZERO);
-            line.allocatedMeters = Meters.of(BigDecimal.ZERO);
-            line.unitPrice = requested.unitPrice();
-            line.currency = requested.currency();
-            line.createdAt = reservation.createdAt.plusNanos(1000L * i);
-            lines.persist(line);
-            reservation.lines.add(line);
+            addLine(reservation, items.get(i), requested.crmDealLineId(), requested.meters(), requested.unitPrice(),
+                    requested.currency(), reservation.createdAt.plusNanos(1000L * i));
         }
         reservations.flush();
         audit.record(new AuditLog.Change("reservation.created", "reservation", reservation.id, null, reservation.describe(), null));
@@ -317,20 +305,8 @@ public class ReservationService {
         Instant now = Timestamps.now();
         int index = reservation.lines.size();
         for (DealLine added : wanted.values()) {
-            ReservationLine line = new ReservationLine();
-            line.id = UUID.randomUUID();
-            line.organizationId = organizationId;
-            line.reservation = reservation;
-            line.crmDealLineId = added.crmDealLineId();
-            line.catalogItem = itemsByLine.get(added.crmDealLineId());
-            line.meters = Meters.of(added.meters());
-            line.plannedMeters = Meters.of(BigDecimal.ZERO);
-            line.allocatedMeters = Meters.of(BigDecimal.ZERO);
-            line.unitPrice = added.unitPrice();
-            line.currency = added.currency();
-            line.createdAt = now.plusNanos(1000L * index++);
-            lines.persist(line);
-            reservation.lines.add(line);
+            addLine(reservation, itemsByLine.get(added.crmDealLineId()), added.crmDealLineId(), added.meters(), added.unitPrice(),
+                    added.currency(), now.plusNanos(1000L * index++));
         }
         boolean covered = reservation.lines.stream().allMatch(l -> l.unallocated().signum() == 0)
                 && reservation.lines.stream().anyMatch(l -> l.allocatedMeters.signum() > 0);
@@ -347,6 +323,25 @@ public class ReservationService {
         }
         actions.announceIfChanged(reservation, before);
         return reservation;
+    }
+
+    /** A new line promising meters of an item; lines are ordered by creation, so each gets its own instant. */
+    private void addLine(Reservation reservation, CatalogItem item, UUID crmDealLineId, BigDecimal meters, BigDecimal unitPrice,
+                         String currency, Instant createdAt) {
+        ReservationLine line = new ReservationLine();
+        line.id = UUID.randomUUID();
+        line.organizationId = reservation.organizationId;
+        line.reservation = reservation;
+        line.crmDealLineId = crmDealLineId;
+        line.catalogItem = item;
+        line.meters = Meters.of(meters);
+        line.plannedMeters = Meters.of(BigDecimal.ZERO);
+        line.allocatedMeters = Meters.of(BigDecimal.ZERO);
+        line.unitPrice = unitPrice;
+        line.currency = currency;
+        line.createdAt = createdAt;
+        lines.persist(line);
+        reservation.lines.add(line);
     }
 
     /** Returns allocations (newest first) until the line holds at most the given meters on rolls. */
