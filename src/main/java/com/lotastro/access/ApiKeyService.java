@@ -1,6 +1,7 @@
 package com.lotastro.access;
 
 import com.lotastro.audit.AuditLog;
+import com.lotastro.outbox.OutboxPublisher;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.ApiException;
 import com.lotastro.shared.error.ErrorCode;
@@ -29,6 +30,9 @@ public class ApiKeyService {
     AuditLog audit;
 
     @Inject
+    OutboxPublisher outbox;
+
+    @Inject
     CallerContext caller;
 
     /** A freshly issued key: the only moment its plain value exists. */
@@ -40,7 +44,6 @@ public class ApiKeyService {
             caller.require(Scope.PLATFORM_ADMIN);
         }
         IssuedKey issued = issue(caller.organizationId(), name, scopes, ApiKeySecrets.generate());
-        audit.record(new AuditLog.Change("api_key.created", "api_key", issued.apiKey().id, null, describe(issued.apiKey()), null));
         return issued;
     }
 
@@ -58,6 +61,7 @@ public class ApiKeyService {
         Map<String, Object> before = describe(key);
         key.revokedAt = Timestamps.now();
         audit.record(new AuditLog.Change("api_key.revoked", "api_key", key.id, before, describe(key), null));
+        outbox.publish(new OutboxPublisher.Event("api_key.revoked", "api_key", key.id, "revoked", describe(key)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -79,6 +83,9 @@ public class ApiKeyService {
         key.scopes = EnumSet.copyOf(scopes);
         key.createdAt = Timestamps.now();
         apiKeys.persist(key);
+        // Never the key itself: only its name, prefix and scopes are recorded.
+        audit.recordIn(organizationId, new AuditLog.Change("api_key.created", "api_key", key.id, null, describe(key), null));
+        outbox.publishIn(organizationId, new OutboxPublisher.Event("api_key.created", "api_key", key.id, "created", describe(key)));
         return new IssuedKey(key, plainKey);
     }
 

@@ -1,6 +1,7 @@
 package com.lotastro.access;
 
 import com.lotastro.audit.AuditLog;
+import com.lotastro.outbox.OutboxPublisher;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.security.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,9 @@ public class OrganizationService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    OutboxPublisher outbox;
 
     @Inject
     EntityManager em;
@@ -72,6 +76,8 @@ public class OrganizationService {
         organization.name = name;
         organization.createdAt = Timestamps.now();
         organizations.persist(organization);
+        outbox.publishIn(organization.id, new OutboxPublisher.Event("organization.created", "organization", organization.id,
+                "created", Map.of("organization_id", organization.id, "name", name)));
         ApiKeyService.IssuedKey key = apiKeys.issue(organization.id, name + " admin", scopes,
                 presetKey.orElseGet(ApiKeySecrets::generate));
         return new CreatedOrganization(organization, key);

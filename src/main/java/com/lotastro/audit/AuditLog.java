@@ -22,14 +22,15 @@ public class AuditLog {
                          Map<String, Object> after, String reason) {
     }
 
+    /** Returns the audit event's id, which names this change for good (e.g. in an outbox idempotency key). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Change change) {
-        recordIn(caller.organizationId(), change);
+    public UUID record(Change change) {
+        return recordIn(caller.organizationId(), change);
     }
 
     /** For writes that belong to another organization than the caller's (e.g. creating an organization). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordIn(UUID organizationId, Change change) {
+    public UUID recordIn(UUID organizationId, Change change) {
         AuditEvent event = new AuditEvent();
         event.id = UUID.randomUUID();
         event.organizationId = organizationId;
@@ -43,5 +44,6 @@ public class AuditLog {
         event.after = change.after();
         event.reason = change.reason();
         events.persist(event);
+        return event.id;
     }
 }

@@ -2,6 +2,7 @@ package com.lotastro.crm;
 
 import com.lotastro.access.OrganizationBootstrapped;
 import com.lotastro.audit.AuditLog;
+import com.lotastro.outbox.OutboxPublisher;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.ApiException;
 import com.lotastro.shared.error.ErrorCode;
@@ -50,6 +51,9 @@ public class CrmConnectionService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    OutboxPublisher outbox;
 
     @Inject
     CallerContext caller;
@@ -132,8 +136,11 @@ public class CrmConnectionService {
         connection.updatedAt = now;
         connections.persist(connection);
         connections.flush();
+        String action = before == null ? "created" : "updated.v" + connection.version;
         audit.recordIn(organizationId, new AuditLog.Change(before == null ? "crm_connection.created" : "crm_connection.updated",
                 "crm_connection", connection.id, before, describe(connection), null));
+        outbox.publishIn(organizationId, new OutboxPublisher.Event("crm_connection.updated", "crm_connection", connection.id,
+                action, describe(connection)));
         return new Saved(connection, generated);
     }
 

@@ -1,6 +1,7 @@
 package com.lotastro.customer;
 
 import com.lotastro.audit.AuditLog;
+import com.lotastro.outbox.OutboxPublisher;
 import com.lotastro.crm.CrmClient;
 import com.lotastro.crm.CrmConnection;
 import com.lotastro.crm.CrmConnectionService;
@@ -43,6 +44,9 @@ public class CustomerCacheService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    OutboxPublisher outbox;
 
     @Inject
     PayloadReader payloads;
@@ -95,8 +99,10 @@ public class CustomerCacheService {
         customer.staleAt = now.plus(FRESHNESS);
         customers.persist(customer);
         customers.flush();
-        audit.record(new AuditLog.Change(before == null ? "crm_customer.cached" : "crm_customer.updated", "crm_customer",
-                customer.id, before, describe(customer), null));
+        UUID change = audit.record(new AuditLog.Change(before == null ? "crm_customer.cached" : "crm_customer.updated",
+                "crm_customer", customer.id, before, describe(customer), null));
+        outbox.publish(new OutboxPublisher.Event("crm_customer.cached", "crm_customer", customer.id, "cached." + change,
+                describe(customer)));
         return new Upsert(customer, true);
     }
 

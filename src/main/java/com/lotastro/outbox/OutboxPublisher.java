@@ -26,9 +26,15 @@ public class OutboxPublisher {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent publish(Event event) {
+        return publishIn(caller.organizationId(), event);
+    }
+
+    /** For changes that belong to another organization than the caller's (first start, a new organization). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent publishIn(UUID organizationId, Event event) {
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.randomUUID();
-        row.organizationId = caller.organizationId();
+        row.organizationId = organizationId;
         row.type = event.type();
         row.aggregateType = event.aggregateType();
         row.aggregateId = event.aggregateId();

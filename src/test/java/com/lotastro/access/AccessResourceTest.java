@@ -71,6 +71,9 @@ class AccessResourceTest {
                 .body("data.find { it.id == '" + id + "' }.revoked_at", notNullValue());
         Api.as(tenant.adminKey()).get("/v1/audit-events?entity_type=api_key&action=api_key.revoked").then()
                 .body("data.entity_id", hasItem(id));
+        Api.as(tenant.adminKey()).get("/v1/outbox-events?type=api_key.revoked&aggregate_id=" + id).then()
+                .body("data[0].idempotency_key", equalTo("wms:api_key:" + id + ":revoked:v1"))
+                .body("data[0].payload.key_prefix", equalTo(key.substring(0, 8)));
     }
 
     @Test
