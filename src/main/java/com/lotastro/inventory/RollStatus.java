@@ -1,7 +1,9 @@
 package com.lotastro.inventory;
 
+import com.lotastro.shared.ContractValue;
+
 /** Derived from a roll's meters; never stored, so it cannot disagree with them. */
-public enum RollStatus {
+public enum RollStatus implements ContractValue {
     AVAILABLE("available", "meters - reservedMeters > 0"),
     FULLY_RESERVED("fully_reserved", "meters > 0 and meters = reservedMeters"),
     DEPLETED("depleted", "meters = 0");
@@ -14,6 +16,7 @@ public enum RollStatus {
         this.condition = condition;
     }
 
+    @Override
     public String value() {
         return value;
     }
@@ -24,11 +27,6 @@ public enum RollStatus {
     }
 
     static RollStatus fromValue(String value) {
-        for (RollStatus status : values()) {
-            if (status.value.equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException(value);
+        return ContractValue.parse(RollStatus.class, value);
     }
 }

@@ -1,10 +1,11 @@
 package com.lotastro.supply;
 
+import com.lotastro.shared.ContractValue;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** The supply request state machine. {@code arrived_soft} means arrived but not counted in: no lots, no on-hand. */
-public enum SupplyStatus {
+public enum SupplyStatus implements ContractValue {
     PLANNED("planned"),
     ETA_CONFIRMED("eta_confirmed"),
     IN_TRANSIT("in_transit"),
@@ -24,6 +25,7 @@ public enum SupplyStatus {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
     }
@@ -44,11 +46,6 @@ public enum SupplyStatus {
     }
 
     public static SupplyStatus fromValue(String value) {
-        for (SupplyStatus status : values()) {
-            if (status.value.equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("Unknown supply status " + value);
+        return ContractValue.parse(SupplyStatus.class, value);
     }
 }

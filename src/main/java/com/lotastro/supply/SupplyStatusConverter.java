@@ -1,18 +1,12 @@
 package com.lotastro.supply;
 
-import jakarta.persistence.AttributeConverter;
+import com.lotastro.shared.ContractValueConverter;
 import jakarta.persistence.Converter;
 
 /** Stores statuses by their contract value (e.g. {@code arrived_soft}), as the database check expects. */
 @Converter
-public class SupplyStatusConverter implements AttributeConverter<SupplyStatus, String> {
-    @Override
-    public String convertToDatabaseColumn(SupplyStatus status) {
-        return status == null ? null : status.value();
-    }
-
-    @Override
-    public SupplyStatus convertToEntityAttribute(String value) {
-        return value == null ? null : SupplyStatus.fromValue(value);
+public class SupplyStatusConverter extends ContractValueConverter<SupplyStatus> {
+    public SupplyStatusConverter() {
+        super(SupplyStatus.class);
     }
 }

@@ -1,7 +1,9 @@
 package com.lotastro.supply;
 
+import com.lotastro.shared.ContractValue;
+
 /** Where supply comes from. */
-public enum SupplyType implements com.lotastro.shared.ContractValue {
+public enum SupplyType implements ContractValue {
     MANUFACTURING("manufacturing"),
     IMPORT_FROM_CENTRAL("import_from_central");
 
@@ -17,11 +19,6 @@ public enum SupplyType implements com.lotastro.shared.ContractValue {
     }
 
     public static SupplyType fromValue(String value) {
-        for (SupplyType type : values()) {
-            if (type.value.equals(value)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("Unknown supply type " + value);
+        return ContractValue.parse(SupplyType.class, value);
     }
 }

@@ -1,17 +1,11 @@
 package com.lotastro.supply;
 
-import jakarta.persistence.AttributeConverter;
+import com.lotastro.shared.ContractValueConverter;
 import jakarta.persistence.Converter;
 
 @Converter
-public class SupplyTypeConverter implements AttributeConverter<SupplyType, String> {
-    @Override
-    public String convertToDatabaseColumn(SupplyType type) {
-        return type == null ? null : type.value();
-    }
-
-    @Override
-    public SupplyType convertToEntityAttribute(String value) {
-        return value == null ? null : SupplyType.fromValue(value);
+public class SupplyTypeConverter extends ContractValueConverter<SupplyType> {
+    public SupplyTypeConverter() {
+        super(SupplyType.class);
     }
 }
