@@ -9,6 +9,7 @@ import com.lotastro.integration.CrmEventPayloads.SupplyCancelled;
 import com.lotastro.integration.CrmEventPayloads.SupplyCreated;
 import com.lotastro.reservation.Reservation;
 import com.lotastro.reservation.ReservationEnums.ShipIntent;
+import com.lotastro.reservation.DealFollower;
 import com.lotastro.reservation.ReservationService;
 import com.lotastro.shared.ContractValue;
 import com.lotastro.shared.PayloadReader;
@@ -39,6 +40,9 @@ public class CrmEventHandlers {
 
     @Inject
     ReservationService reservations;
+
+    @Inject
+    DealFollower deals;
 
     @Inject
     SupplyRequestService supplyRequests;
@@ -81,19 +85,19 @@ public class CrmEventHandlers {
     }
 
     private Result dealLost(DealLost deal) {
-        List<Reservation> released = reservations.releaseDeal(deal.crmDealId(), "deal_lost");
+        List<Reservation> released = deals.releaseDeal(deal.crmDealId(), "deal_lost");
         return Result.applied(released.size() + " reservation(s) released", released.stream().map(r -> r.id).toList());
     }
 
     private Result dealLinesUpdated(DealLinesUpdated deal) {
-        Reservation reservation = reservations.reviseDeal(deal.crmDealId(), deal.lines().stream()
-                .map(l -> new ReservationService.DealLine(l.crmDealLineId(), l.qualityCode(), l.colorCode(), l.meters(),
+        Reservation reservation = deals.reviseDeal(deal.crmDealId(), deal.lines().stream()
+                .map(l -> new DealFollower.DealLine(l.crmDealLineId(), l.qualityCode(), l.colorCode(), l.meters(),
                         l.unitPrice(), l.currency())).toList());
         return Result.applied("Reservation " + reservation.id + " follows the deal's lines", List.of(reservation.id));
     }
 
     private Result dealShipSchedule(DealShipSchedule schedule) {
-        List<Reservation> changed = reservations.rescheduleDeal(schedule.crmDealId(), shipIntent(schedule.shipIntent()), schedule.shipDate());
+        List<Reservation> changed = deals.rescheduleDeal(schedule.crmDealId(), shipIntent(schedule.shipIntent()), schedule.shipDate());
         return Result.applied(changed.size() + " reservation(s) rescheduled", changed.stream().map(r -> r.id).toList());
     }
 

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** On hand, reserved, available and incoming meters per catalog item, now or as of any past instant. */
@@ -23,18 +24,6 @@ public class AvailabilityService {
             "select sum(r.meters) on_hand, sum(r.reserved_meters) reserved from rolls r where r.catalog_item_id = c.id";
     private static final String STOCK_AS_OF = "select sum(t.meters_delta) on_hand, sum(t.reserved_delta) reserved"
             + " from inventory_transactions t where t.catalog_item_id = c.id and t.created_at <= :asOf";
-
-    // Promised: reservations against on-hand stock, less what rolls cover and what arrived supply was planned to
-    // serve. In the past: reservations alive then, less allocations alive then.
-    private static final String PROMISED_NOW = "select sum(greatest(l.meters - l.allocated_meters - l.planned_meters, 0)) promised"
-            + " from reservation_lines l join reservations rs on rs.id = l.reservation_id"
-            + " where l.catalog_item_id = c.id and rs.status = 'active' and rs.supply_request_id is null";
-    private static final String PROMISED_AS_OF = "select sum(greatest(l.meters - coalesce(a.allocated, 0), 0)) promised"
-            + " from reservation_lines l join reservations rs on rs.id = l.reservation_id"
-            + " left join lateral (select sum(ra.meters) allocated from roll_allocations ra where ra.reservation_line_id = l.id"
-            + " and ra.created_at <= :asOf and (ra.released_at is null or ra.released_at > :asOf)) a on true"
-            + " where l.catalog_item_id = c.id and rs.supply_request_id is null and rs.created_at <= :asOf"
-            + " and (rs.released_at is null or rs.released_at > :asOf)";
 
     // Incoming: supply from planned to arrived_soft, at its arrived meters once arrived, less what lots received
     // against it. In the past, each request's status and arrived meters are read from its status history.
@@ -57,14 +46,17 @@ public class AvailabilityService {
     @Inject
     CallerContext caller;
 
+    @Inject
+    StockCommitments commitments;
+
     public record Filter(String qualityCode, String colorCode, Instant asOf) {
     }
 
     public record Availability(UUID catalogItemId, String qualityCode, String colorCode, BigDecimal onHandMeters,
-                               BigDecimal reservedMeters, BigDecimal promisedMeters, BigDecimal incomingMeters,
-                               BigDecimal lowStockThresholdMeters, Instant createdAt) {
+                               BigDecimal reservedMeters, BigDecimal promisedMeters, BigDecimal earmarkedMeters,
+                               BigDecimal incomingMeters, BigDecimal lowStockThresholdMeters, Instant createdAt) {
         public BigDecimal availableMeters() {
-            return onHandMeters.subtract(reservedMeters).subtract(promisedMeters);
+            return onHandMeters.subtract(reservedMeters).subtract(promisedMeters).subtract(earmarkedMeters);
         }
 
         /** Same rule as the catalog item's: below a positive threshold. */
@@ -77,10 +69,9 @@ public class AvailabilityService {
         boolean past = filter.asOf() != null;
         StringBuilder sql = new StringBuilder("""
                 select c.id, c.quality_code, c.color_code, coalesce(s.on_hand, 0), coalesce(s.reserved, 0),
-                       coalesce(i.incoming, 0), c.low_stock_threshold_meters, c.created_at, coalesce(p.promised, 0)
+                       coalesce(i.incoming, 0), c.low_stock_threshold_meters, c.created_at
                 from catalog_items c
                 left join lateral (""").append(past ? STOCK_AS_OF : STOCK_NOW).append(") s on true\n")
-                .append("left join lateral (").append(past ? PROMISED_AS_OF : PROMISED_NOW).append(") p on true\n")
                 .append("left join lateral (").append(past ? INCOMING_AS_OF : INCOMING_NOW).append(") i on true\n")
                 .append("where c.organization_id = :org");
         if (filter.qualityCode() != null) {
@@ -114,8 +105,13 @@ public class AvailabilityService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<Availability> items = rows.stream().map(r -> new Availability((UUID) r[0], (String) r[1], (String) r[2],
-                scaled(r[3]), scaled(r[4]), scaled(r[8]), scaled(r[5]), scaled(r[6]), (Instant) r[7])).toList();
+        List<UUID> itemIds = rows.stream().map(r -> (UUID) r[0]).toList();
+        Map<UUID, StockCommitments.Committed> committed = past ? commitments.asOf(itemIds, filter.asOf()) : commitments.now(itemIds);
+        List<Availability> items = rows.stream().map(r -> {
+            StockCommitments.Committed held = committed.getOrDefault((UUID) r[0], StockCommitments.Committed.NONE);
+            return new Availability((UUID) r[0], (String) r[1], (String) r[2], scaled(r[3]), scaled(r[4]),
+                    scaled(held.promised()), scaled(held.earmarked()), scaled(r[5]), scaled(r[6]), (Instant) r[7]);
+        }).toList();
         return Page.fromOverfetch(items, page, a -> new Cursor(a.createdAt(), a.catalogItemId()));
     }
 

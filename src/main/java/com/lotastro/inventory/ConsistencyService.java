@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Checks that every roll equals the sum of its ledger rows, for meters and for reserved meters. */
@@ -21,13 +23,22 @@ public class ConsistencyService {
     @Inject
     CallerContext caller;
 
+    @Inject
+    StockCommitments commitments;
+
     public record Discrepancy(UUID rollId, String barcode, UUID lotId, BigDecimal rollMeters, BigDecimal ledgerMeters,
                               BigDecimal rollReservedMeters, BigDecimal ledgerReservedMeters) {
     }
 
-    public record Report(Instant checkedAt, long rollsChecked, List<Discrepancy> discrepancies) {
+    /** An item whose live commitments differ from their record, or exceed what is on hand. */
+    public record CommitmentDiscrepancy(UUID catalogItemId, StockCommitments.Committed now, StockCommitments.Committed recorded,
+                                        BigDecimal availableMeters) {
+    }
+
+    public record Report(Instant checkedAt, long rollsChecked, List<Discrepancy> discrepancies,
+                         List<CommitmentDiscrepancy> commitmentDiscrepancies) {
         public boolean healthy() {
-            return discrepancies.isEmpty();
+            return discrepancies.isEmpty() && commitmentDiscrepancies.isEmpty();
         }
     }
 
@@ -49,6 +60,30 @@ public class ConsistencyService {
                 .getResultList();
         List<Discrepancy> discrepancies = rows.stream().map(r -> new Discrepancy((UUID) r[0], (String) r[1], (UUID) r[2],
                 (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6])).toList();
-        return new Report(checkedAt, rollCount.longValue(), discrepancies);
+        return new Report(checkedAt, rollCount.longValue(), discrepancies, commitmentDiscrepancies(organizationId));
+    }
+
+    private List<CommitmentDiscrepancy> commitmentDiscrepancies(UUID organizationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> stock = em.createNativeQuery("""
+                select c.id, coalesce(sum(r.meters), 0), coalesce(sum(r.reserved_meters), 0)
+                from catalog_items c left join rolls r on r.catalog_item_id = c.id
+                where c.organization_id = :org group by c.id order by c.id""")
+                .setParameter("org", organizationId).getResultList();
+        List<UUID> itemIds = stock.stream().map(r -> (UUID) r[0]).toList();
+        Map<UUID, StockCommitments.Committed> now = commitments.now(itemIds);
+        Map<UUID, StockCommitments.Committed> recorded = commitments.latestRecorded(itemIds);
+        List<CommitmentDiscrepancy> found = new ArrayList<>();
+        for (Object[] row : stock) {
+            UUID itemId = (UUID) row[0];
+            StockCommitments.Committed live = now.getOrDefault(itemId, StockCommitments.Committed.NONE);
+            StockCommitments.Committed record = recorded.getOrDefault(itemId, StockCommitments.Committed.NONE);
+            BigDecimal available = ((BigDecimal) row[1]).subtract((BigDecimal) row[2]).subtract(live.total());
+            boolean drifted = live.promised().compareTo(record.promised()) != 0 || live.earmarked().compareTo(record.earmarked()) != 0;
+            if (drifted || available.signum() < 0) {
+                found.add(new CommitmentDiscrepancy(itemId, live, record, available));
+            }
+        }
+        return found;
     }
 }

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** MANUAL_CORRECTION of one roll, guarded so a roll never goes below zero nor below its reserved meters. */
+/**
+ * MANUAL_CORRECTION of one roll, guarded so a roll never goes below zero nor below its reserved meters, and a loss
+ * never silently takes meters that were promised (see {@link StockCommitments#absorbLoss}).
+ */
 @ApplicationScoped
 @Transactional
 public class CorrectionService {
@@ -25,7 +28,10 @@ public class CorrectionService {
     Rolls rolls;
 
     @Inject
-    CatalogItems catalogItems;
+    InventoryLocks locks;
+
+    @Inject
+    StockCommitments commitments;
 
     @Inject
     InventoryLedger ledger;
@@ -39,7 +45,8 @@ public class CorrectionService {
     @Inject
     CallerContext caller;
 
-    public record Correction(UUID rollId, BigDecimal meters, String reason) {
+    /** acknowledgeShortage: record a loss even if it leaves promises unbacked (they are flagged for a decision). */
+    public record Correction(UUID rollId, BigDecimal meters, String reason, boolean acknowledgeShortage) {
     }
 
     public InventoryTransaction correct(Correction correction) {
@@ -52,8 +59,8 @@ public class CorrectionService {
         }
         Roll roll = rolls.findInOrganization(caller.organizationId(), correction.rollId())
                 .orElseThrow(() -> ApiException.notFound("roll", correction.rollId()));
-        CatalogItem item = catalogItems.lockForStockMovement(roll.lot.catalogItem);
-        rolls.lock(roll);
+        CatalogItem item = locks.lockItem(roll.lot.catalogItem);
+        locks.lockRoll(roll);
 
         BigDecimal delta = Meters.of(correction.meters());
         BigDecimal after = roll.meters.add(delta);
@@ -62,10 +69,14 @@ public class CorrectionService {
                     + " m of which " + roll.reservedMeters + " m are reserved; a correction of " + delta
                     + " m would leave " + after + " m");
         }
-        BigDecimal availableBefore = rolls.availableMeters(item.id);
+        BigDecimal availableBefore = commitments.available(item.id);
         Map<String, Object> before = roll.auditState();
         InventoryTransaction transaction = ledger.post(roll, new InventoryLedger.Movement(TransactionType.MANUAL_CORRECTION,
                 delta, BigDecimal.ZERO, "correction", null, correction.reason()));
+        if (delta.signum() < 0) {
+            commitments.absorbLoss(item, correction.acknowledgeShortage(), correction.reason());
+        }
+        BigDecimal availableAfter = commitments.available(item.id);
 
         audit.record(new AuditLog.Change("roll.corrected", "roll", roll.id, before, roll.auditState(), correction.reason()));
         Map<String, Object> corrected = new LinkedHashMap<>(roll.auditState());
@@ -75,7 +86,7 @@ public class CorrectionService {
         corrected.put("meters_delta", delta);
         corrected.put("reason", correction.reason());
         outbox.publish(new OutboxPublisher.Event("inventory.corrected", "roll", roll.id, "corrected." + transaction.id, corrected));
-        announceLowStockCrossing(item, availableBefore, availableBefore.add(delta), transaction);
+        announceLowStockCrossing(item, availableBefore, availableAfter, transaction);
         return transaction;
     }
 

@@ -1,6 +1,7 @@
 package com.lotastro.inventory;
 
 import com.lotastro.api.model.AvailabilityDto;
+import com.lotastro.api.model.CommitmentDiscrepancyDto;
 import com.lotastro.api.model.ConsistencyReportDto;
 import com.lotastro.api.model.CorrectionDto;
 import com.lotastro.api.model.DiscrepancyDto;
@@ -25,7 +26,8 @@ final class InventoryMapper {
     }
 
     static CorrectionService.Correction toCorrection(CorrectionDto dto) {
-        return new CorrectionService.Correction(dto.getRollId(), dto.getMeters(), dto.getReason());
+        return new CorrectionService.Correction(dto.getRollId(), dto.getMeters(), dto.getReason(),
+                Boolean.TRUE.equals(dto.getAcknowledgeShortage()));
     }
 
     static RollStatus toStatus(RollStatusDto dto) {
@@ -104,6 +106,7 @@ final class InventoryMapper {
                 .onHandMeters(a.onHandMeters())
                 .reservedMeters(a.reservedMeters())
                 .promisedMeters(a.promisedMeters())
+                .earmarkedMeters(a.earmarkedMeters())
                 .availableMeters(a.availableMeters())
                 .incomingMeters(a.incomingMeters())
                 .lowStockThresholdMeters(a.lowStockThresholdMeters())
@@ -122,6 +125,13 @@ final class InventoryMapper {
                         .rollMeters(d.rollMeters())
                         .ledgerMeters(d.ledgerMeters())
                         .rollReservedMeters(d.rollReservedMeters())
-                        .ledgerReservedMeters(d.ledgerReservedMeters())).toList());
+                        .ledgerReservedMeters(d.ledgerReservedMeters())).toList())
+                .commitmentDiscrepancies(report.commitmentDiscrepancies().stream().map(d -> new CommitmentDiscrepancyDto()
+                        .catalogItemId(d.catalogItemId())
+                        .promisedMeters(d.now().promised())
+                        .recordedPromisedMeters(d.recorded().promised())
+                        .earmarkedMeters(d.now().earmarked())
+                        .recordedEarmarkedMeters(d.recorded().earmarked())
+                        .availableMeters(d.availableMeters())).toList());
     }
 }

@@ -31,6 +31,9 @@ public class LotIntakeService {
     CatalogItems catalogItems;
 
     @Inject
+    InventoryLocks locks;
+
+    @Inject
     Lots lots;
 
     @Inject
@@ -64,7 +67,7 @@ public class LotIntakeService {
     public Received receive(Intake intake) {
         validate(intake);
         UUID organizationId = caller.organizationId();
-        CatalogItem item = catalogItems.lockForStockMovement(resolveItem(organizationId, intake));
+        CatalogItem item = locks.lockItem(resolveItem(organizationId, intake));
         if (lots.lotNumberExists(organizationId, intake.lotNumber())) {
             throw new ApiException(ErrorCode.DUPLICATE_LOT_NUMBER, "Lot number " + intake.lotNumber() + " is already used");
         }

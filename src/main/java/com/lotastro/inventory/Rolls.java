@@ -45,20 +45,6 @@ public class Rolls implements PanacheRepositoryBase<Roll, UUID> {
                 .getResultList();
     }
 
-    /**
-     * Available meters of a catalog item as availability reports them: on hand, less reserved on rolls, less what
-     * reservations promised against on-hand stock and rolls do not cover yet.
-     */
-    public BigDecimal availableMeters(UUID catalogItemId) {
-        return (BigDecimal) getEntityManager().createNativeQuery("""
-                        select coalesce((select sum(r.meters - r.reserved_meters) from rolls r where r.catalog_item_id = :item), 0)
-                             - coalesce((select sum(greatest(l.meters - l.allocated_meters - l.planned_meters, 0))
-                                         from reservation_lines l join reservations rs on rs.id = l.reservation_id
-                                         where l.catalog_item_id = :item and rs.status = 'active'
-                                           and rs.supply_request_id is null), 0)""")
-                .setParameter("item", catalogItemId)
-                .getSingleResult();
-    }
 
     public Page<Roll> search(UUID organizationId, Filter filter, PageRequest page) {
         Criteria criteria = Criteria.forOrganization(organizationId)

@@ -23,7 +23,7 @@ public class ActionPolicy {
                 case SHIP_ON_DATE -> reservation.shipDate == null ? ActionReason.NEEDS_SHIP_DATE : null;
                 case UNKNOWN -> null;
             };
-            case PLANNED -> ActionReason.NEEDS_ROLL_ENTRY;
+            case PLANNED, PARTIALLY_ALLOCATED -> ActionReason.NEEDS_ROLL_ENTRY;
             case UNALLOCATED -> reservation.actionRequiredReason == ActionReason.NEEDS_ALLOCATION_PLAN
                     ? ActionReason.NEEDS_ALLOCATION_PLAN : null;
         };

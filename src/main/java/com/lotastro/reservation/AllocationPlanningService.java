@@ -54,7 +54,10 @@ public class AllocationPlanningService {
     ActionPolicy actions;
 
     @Inject
-    StockPosition stock;
+    StockLocks locks;
+
+    @Inject
+    PromiseGuard guard;
 
     @Inject
     AuditLog audit;
@@ -86,9 +89,12 @@ public class AllocationPlanningService {
     public Page<PlanningEntry> planning(PageRequest page) {
         Page<SupplyRequest> arrived = supplyRequests.search(new SupplyRequests.Filter(null, SupplyStatus.ARRIVED_SOFT, null, null,
                 null, null, null), page);
+        // One query for the reservations every supply on the page could serve, not one per supply.
+        Map<UUID, List<Reservation>> eligibleByItem = reservations.unallocatedForItems(caller.organizationId(),
+                arrived.items().stream().map(supply -> supply.catalogItem.id).distinct().toList());
         return arrived.map(supply -> {
             List<Reservation> linked = reservations.linkedTo(supply.id);
-            List<Reservation> eligible = reservations.unallocatedForItem(caller.organizationId(), supply.catalogItem.id);
+            List<Reservation> eligible = eligibleByItem.getOrDefault(supply.catalogItem.id, List.of());
             BigDecimal promised = promisedFor(linked, supply);
             return new PlanningEntry(supply, promised, promised.subtract(supply.arrivedMeters).max(BigDecimal.ZERO), linked, eligible);
         });
@@ -96,8 +102,8 @@ public class AllocationPlanningService {
 
     public Plan plan(UUID supplyRequestId, List<PlannedReservation> request) {
         SupplyRequest supply = supplyRequests.get(supplyRequestId);
-        reservationService.lockItems(List.of(supply.catalogItem));
-        supplyRequests.lock(supply);
+        locks.items(List.of(supply.catalogItem));
+        locks.supply(supply);
         if (supply.status != SupplyStatus.ARRIVED_SOFT) {
             throw new ApiException(ErrorCode.SUPPLY_NOT_ARRIVED, "Supply request " + supply.id + " is " + supply.status.value()
                     + "; only supply that arrived soft can be planned");
@@ -105,9 +111,11 @@ public class AllocationPlanningService {
         List<FieldError> errors = new ArrayList<>();
         Map<Reservation, Map<ReservationLine, BigDecimal>> planned = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
-        // Lock order: item, supply, then reservations by id.
-        request.stream().map(PlannedReservation::reservationId).distinct().sorted()
-                .forEach(id -> reservationService.find(id).ifPresent(reservations::lock));
+        List<Reservation> linked = reservations.linkedTo(supply.id);
+        List<Reservation> toLock = new ArrayList<>(linked);
+        request.stream().map(PlannedReservation::reservationId).distinct()
+                .forEach(id -> reservationService.find(id).ifPresent(toLock::add));
+        locks.reservations(toLock);
         for (int i = 0; i < request.size(); i++) {
             PlannedReservation entry = request.get(i);
             String at = "reservations[" + i + "]";
@@ -160,11 +168,8 @@ public class AllocationPlanningService {
             throw new ApiException(ErrorCode.PLAN_EXCEEDS_ARRIVAL, "The plan assigns " + total + " m but only "
                     + supply.arrivedMeters + " m arrived");
         }
-        List<Reservation> linked = reservations.linkedTo(supply.id);
-        linked.stream().sorted(Comparator.comparing((Reservation r) -> r.id)).forEach(r -> {
-            reservations.lock(r);
-            planned.putIfAbsent(r, Map.of());
-        });
+        linked.stream().filter(Reservation::isActive).forEach(r -> planned.putIfAbsent(r, Map.of()));
+        Map<UUID, BigDecimal> availableBefore = guard.snapshot(List.of(supply.catalogItem.id));
 
         List<Reservation> touched = new ArrayList<>();
         for (Map.Entry<Reservation, Map<ReservationLine, BigDecimal>> entry : planned.entrySet()) {
@@ -172,7 +177,7 @@ public class AllocationPlanningService {
             Map<String, Object> before = reservation.describe();
             entry.getValue().forEach((line, meters) -> line.plannedMeters = meters);
             reservation.plannedSupplyRequestId = supply.id;
-            settle(reservation, supply);
+            reservation.settleAfterPlan(supply.catalogItem.id);
             reservation.updatedAt = Timestamps.now();
             reservations.flush();
             audit.record(new AuditLog.Change("reservation.allocation_planned", "reservation", reservation.id, before,
@@ -183,14 +188,23 @@ public class AllocationPlanningService {
             actions.announceIfChanged(reservation, before);
             touched.add(reservation);
         }
+        guard.requireNotWorse(availableBefore);
         BigDecimal shortage = promisedFor(linked, supply).subtract(supply.arrivedMeters).max(BigDecimal.ZERO);
         supplyRequests.transition(supply.id, new SupplyRequestService.Transition(SupplyStatus.ALLOCATED, null, null,
                 "Allocation plan: " + total + " m planned" + (shortage.signum() > 0 ? ", shortage " + shortage + " m" : "")));
         return new Plan(supply, Meters.of(total), Meters.of(shortage), touched);
     }
 
+    /**
+     * A shortage decision for reservations blocked by a short supply (supply_request_id given) or by a recorded loss
+     * of stock (no supply request: only partial_fulfil, which drops the unbacked meters, and cancel apply).
+     */
     public ShortageDecision decide(Decision decision) {
-        SupplyRequest supply = supplyRequests.get(decision.supplyRequestId());
+        SupplyRequest supply = decision.supplyRequestId() == null ? null : supplyRequests.get(decision.supplyRequestId());
+        if (supply == null && (decision.kind() == ShortageDecisionKind.DELAY || decision.kind() == ShortageDecisionKind.REALLOCATE)) {
+            throw ApiException.invalid("supply_request_id", "is required to " + decision.kind().value()
+                    + "; a shortage left by a loss of stock is settled by partial_fulfil or cancel");
+        }
         List<Reservation> affected = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(decision.reservationIds()));
@@ -205,49 +219,57 @@ public class AllocationPlanningService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        // Lock order: every item the decision may move stock of, the supply, then the reservations by id.
-        List<com.lotastro.catalog.CatalogItem> items = new ArrayList<>(List.of(supply.catalogItem));
+        List<com.lotastro.catalog.CatalogItem> items = new ArrayList<>();
+        if (supply != null) {
+            items.add(supply.catalogItem);
+        }
         affected.forEach(r -> r.lines.forEach(l -> items.add(l.catalogItem)));
-        reservationService.lockItems(items);
-        supplyRequests.lock(supply);
-        affected.sort(Comparator.comparing(r -> r.id));
+        locks.items(items);
+        if (supply != null) {
+            locks.supply(supply);
+        }
+        locks.reservations(affected);
         for (Reservation reservation : affected) {
-            reservations.lock(reservation);
-            if (!reservation.isActive() || reservation.actionRequiredReason != ActionReason.NEEDS_SHORTAGE_DECISION
-                    || !supply.id.equals(reservation.plannedSupplyRequestId)) {
-                throw new ApiException(ErrorCode.NO_SHORTAGE_PENDING, "Reservation " + reservation.id
-                        + " awaits no shortage decision for supply request " + supply.id);
+            boolean pending = reservation.isActive() && reservation.actionRequiredReason == ActionReason.NEEDS_SHORTAGE_DECISION
+                    && (supply == null ? reservation.hasUnbackedMeters() : supply.id.equals(reservation.plannedSupplyRequestId));
+            if (!pending) {
+                throw new ApiException(ErrorCode.NO_SHORTAGE_PENDING, "Reservation " + reservation.id + " awaits no shortage decision"
+                        + (supply == null ? " for a loss of stock" : " for supply request " + supply.id));
             }
         }
         Map<Reservation, Map<String, Object>> before = new LinkedHashMap<>();
         affected.forEach(r -> before.put(r, r.describe()));
-        Map<UUID, BigDecimal> promisable = new HashMap<>();
-        Map<UUID, BigDecimal> outstandingBefore = onHandOutstanding(affected);
-        outstandingBefore.keySet().forEach(itemId -> promisable.put(itemId, stock.of(itemId).promisable()));
-        switch (decision.kind()) {
-            case PARTIAL_FULFIL -> affected.forEach(r -> fulfilPartially(r, supply));
-            case DELAY -> {
-                if (decision.expectedDate() == null) {
-                    throw ApiException.invalid("expected_date", "is required to delay");
+        Map<UUID, BigDecimal> availableBefore = guard.snapshot(items.stream().map(i -> i.id).toList());
+        try {
+            switch (decision.kind()) {
+                case PARTIAL_FULFIL -> affected.forEach(r -> {
+                    if (supply == null) {
+                        r.dropUnbacked();
+                    } else {
+                        r.fulfilPartially(supply.catalogItem.id);
+                    }
+                });
+                case DELAY -> {
+                    if (decision.expectedDate() == null) {
+                        throw ApiException.invalid("expected_date", "is required to delay");
+                    }
+                    affected.forEach(r -> r.delay(decision.expectedDate()));
                 }
-                affected.forEach(r -> delay(r, decision.expectedDate()));
+                case CANCEL -> affected.forEach(r -> reservationService.releaseLocked(r, "shortage_cancelled"));
+                case REALLOCATE -> reallocate(affected, supply, decision.moves());
             }
-            case CANCEL -> affected.forEach(r -> reservationService.releaseLocked(r, "shortage_cancelled"));
-            case REALLOCATE -> reallocate(affected, supply, decision.moves());
+        } catch (IllegalStateException e) {
+            throw new ApiException(ErrorCode.NO_SHORTAGE_PENDING, e.getMessage());
         }
-        // A promise that the plan had taken off on-hand stock comes back (delay, reallocate): it must still fit.
-        onHandOutstanding(affected).forEach((itemId, after) -> {
-            BigDecimal increase = after.subtract(outstandingBefore.getOrDefault(itemId, BigDecimal.ZERO));
-            if (increase.signum() > 0 && increase.compareTo(promisable.getOrDefault(itemId, BigDecimal.ZERO)) > 0) {
-                throw new ApiException(ErrorCode.INSUFFICIENT_STOCK, "This decision would promise " + increase
-                        + " m more of on-hand stock than is available");
-            }
-        });
+        affected.forEach(r -> r.updatedAt = Timestamps.now());
+        // A promise the plan had taken off on-hand stock may come back (delay, reallocate): it must still fit.
+        reservations.flush();
+        guard.requireNotWorse(availableBefore);
 
         ShortageDecision recorded = new ShortageDecision();
         recorded.id = UUID.randomUUID();
         recorded.organizationId = caller.organizationId();
-        recorded.supplyRequestId = supply.id;
+        recorded.supplyRequestId = supply == null ? null : supply.id;
         recorded.reservationIds = affected.stream().map(r -> r.id.toString()).toList();
         recorded.decision = decision.kind();
         recorded.notes = decision.notes();
@@ -267,9 +289,12 @@ public class AllocationPlanningService {
                 actions.announceIfChanged(reservation, before.get(reservation));
             }
         }
-        audit.record(new AuditLog.Change("shortage.decision_recorded", "shortage_decision", recorded.id, null,
-                Map.of("decision", decision.kind().value(), "supply_request_id", supply.id.toString(),
-                        "reservation_ids", recorded.reservationIds), decision.notes()));
+        Map<String, Object> recordedState = new LinkedHashMap<>();
+        recordedState.put("decision", decision.kind().value());
+        recordedState.put("supply_request_id", supply == null ? null : supply.id.toString());
+        recordedState.put("reservation_ids", recorded.reservationIds);
+        audit.record(new AuditLog.Change("shortage.decision_recorded", "shortage_decision", recorded.id, null, recordedState,
+                decision.notes()));
         events.shortageDecided(recorded, affected);
         return recorded;
     }
@@ -277,37 +302,6 @@ public class AllocationPlanningService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ShortageDecision> decisions(UUID supplyRequestId, PageRequest page) {
         return decisions.search(caller.organizationId(), supplyRequestId, page);
-    }
-
-    /** Fully planned reservations wait for roll entry; the rest are blocked until a shortage decision. */
-    private void settle(Reservation reservation, SupplyRequest supply) {
-        List<ReservationLine> ofItem = reservation.lines.stream().filter(l -> l.catalogItem.id.equals(supply.catalogItem.id)).toList();
-        boolean anyPlanned = ofItem.stream().anyMatch(l -> l.plannedMeters.signum() > 0);
-        boolean full = !ofItem.isEmpty() && ofItem.stream().allMatch(l -> l.plannedMeters.compareTo(l.meters) >= 0);
-        reservation.allocationState = anyPlanned ? AllocationState.PLANNED : AllocationState.UNALLOCATED;
-        reservation.actionRequiredReason = full ? ActionReason.NEEDS_ROLL_ENTRY : ActionReason.NEEDS_SHORTAGE_DECISION;
-    }
-
-    private void fulfilPartially(Reservation reservation, SupplyRequest supply) {
-        List<ReservationLine> ofItem = reservation.lines.stream().filter(l -> l.catalogItem.id.equals(supply.catalogItem.id)).toList();
-        if (ofItem.stream().noneMatch(l -> l.plannedMeters.signum() > 0)) {
-            throw new ApiException(ErrorCode.NO_SHORTAGE_PENDING, "Nothing of supply request " + supply.id
-                    + " was planned for reservation " + reservation.id + "; delay or cancel it instead");
-        }
-        // The promise shrinks to what the supply serves: planned meters plus what rolls already cover.
-        ofItem.forEach(line -> line.meters = line.plannedMeters);
-        reservation.allocationState = AllocationState.PLANNED;
-        reservation.actionRequiredReason = ActionReason.NEEDS_ROLL_ENTRY;
-        reservation.updatedAt = Timestamps.now();
-    }
-
-    private void delay(Reservation reservation, LocalDate expectedDate) {
-        reservation.lines.forEach(line -> line.plannedMeters = Meters.of(BigDecimal.ZERO));
-        reservation.plannedSupplyRequestId = null;
-        reservation.allocationState = AllocationState.UNALLOCATED;
-        reservation.actionRequiredReason = ActionReason.NEEDS_ALLOCATION_PLAN;
-        reservation.expectedDate = expectedDate;
-        reservation.updatedAt = Timestamps.now();
     }
 
     private void reallocate(List<Reservation> affected, SupplyRequest supply, List<Move> moves) {
@@ -324,33 +318,20 @@ public class AllocationPlanningService {
             Meters.checkScale("moves[" + i + "].meters", move.meters()).ifPresent(errors::add);
             if (from == null || to == null) {
                 errors.add(new FieldError("moves[" + i + "]", "must move between lines of the named reservations for this supply"));
-            } else if (from.plannedMeters.compareTo(move.meters()) < 0) {
-                errors.add(new FieldError("moves[" + i + "].meters", "exceeds the " + from.plannedMeters + " m planned on the source line"));
-            } else if (to.plannedMeters.add(move.meters()).compareTo(to.meters) > 0) {
-                errors.add(new FieldError("moves[" + i + "].meters", "would plan more than the target line needs"));
+            } else if (from == to) {
+                errors.add(new FieldError("moves[" + i + "].to_reservation_line_id", "is the source line; a move needs two lines"));
             } else {
-                from.plannedMeters = from.plannedMeters.subtract(move.meters());
-                to.plannedMeters = to.plannedMeters.add(move.meters());
+                try {
+                    from.movePlannedTo(to, move.meters());
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError("moves[" + i + "].meters", e.getMessage()));
+                }
             }
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        Set<Reservation> settled = new LinkedHashSet<>(affected);
-        settled.forEach(r -> {
-            r.actionRequiredReason = null;
-            settle(r, supply);
-            r.updatedAt = Timestamps.now();
-        });
-    }
-
-    /** Promises against on-hand stock not covered by rolls or a plan, per item, of the active reservations given. */
-    private static Map<UUID, BigDecimal> onHandOutstanding(List<Reservation> affected) {
-        Map<UUID, BigDecimal> outstanding = new HashMap<>();
-        affected.stream().filter(r -> r.isActive() && r.supplyRequestId == null).flatMap(r -> r.lines.stream())
-                .forEach(l -> outstanding.merge(l.catalogItem.id,
-                        l.meters.subtract(l.allocatedMeters).subtract(l.plannedMeters).max(BigDecimal.ZERO), BigDecimal::add));
-        return outstanding;
+        affected.forEach(r -> r.settleAfterPlan(supply.catalogItem.id));
     }
 
     private static BigDecimal promisedFor(List<Reservation> linked, SupplyRequest supply) {

@@ -53,13 +53,14 @@ public class AllocationService {
     RollAllocations allocations;
 
     @Inject
-    Rolls rolls;
+    StockLocks locks;
+
+    @Inject
+    PromiseGuard guard;
 
     @Inject
     InventoryLedger ledger;
 
-    @Inject
-    StockPosition stock;
 
     @Inject
     ReservationEvents events;
@@ -73,8 +74,6 @@ public class AllocationService {
     @Inject
     CallerContext caller;
 
-    @Inject
-    EntityManager em;
 
     @Inject
     AllocationConfig config;
@@ -103,7 +102,7 @@ public class AllocationService {
         Reservation reservation = lockForAllocation(reservationId);
         Map<UUID, ReservationLine> lineById = reservation.lines.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
         List<Binding> bindings = new ArrayList<>();
-        Map<UUID, Roll> lockedRolls = lockRolls(entries.stream().map(Entry::rollId).toList());
+        Map<UUID, Roll> lockedRolls = locks.rolls(caller.organizationId(), entries.stream().map(Entry::rollId).toList());
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             ReservationLine line = lineById.get(entry.reservationLineId());
@@ -142,7 +141,7 @@ public class AllocationService {
             if (needed.signum() == 0) {
                 continue;
             }
-            List<Roll> candidates = rollsWithFreeMeters(line.catalogItem.id);
+            List<Roll> candidates = locks.freeRollsOf(line.catalogItem.id);
             List<AutoAllocator.LotStock> lots = new ArrayList<>();
             Map<UUID, Roll> rollById = new HashMap<>();
             for (Roll roll : candidates) {
@@ -172,32 +171,12 @@ public class AllocationService {
     }
 
     private Reservation lockForAllocation(UUID reservationId) {
-        Reservation reservation = reservationService.get(reservationId);
-        reservationService.lockItems(reservation.lines.stream().map(l -> l.catalogItem).toList());
-        reservations.lock(reservation);
-        ReservationService.requireActive(reservation);
+        Reservation reservation = reservationService.lockActive(reservationId);
         if (reservation.actionRequiredReason == ActionReason.NEEDS_SHORTAGE_DECISION) {
             throw new ApiException(ErrorCode.RESERVATION_BLOCKED, "Reservation " + reservation.id
                     + " waits for a shortage decision before rolls can be allocated");
         }
         return reservation;
-    }
-
-    /** Rolls of the organization by id, locked in id order (after the items: lock order item, reservation, roll). */
-    private Map<UUID, Roll> lockRolls(List<UUID> rollIds) {
-        Map<UUID, Roll> locked = new LinkedHashMap<>();
-        rollIds.stream().distinct().sorted().forEach(id -> rolls.findInOrganization(caller.organizationId(), id)
-                .ifPresent(roll -> locked.put(id, rolls.lock(roll))));
-        return locked;
-    }
-
-    private List<Roll> rollsWithFreeMeters(UUID catalogItemId) {
-        return em.createQuery("""
-                        select r from Roll r join fetch r.lot l where r.catalogItemId = :item and r.meters > r.reservedMeters
-                        order by l.receivedAt, l.createdAt, l.id, r.barcode""", Roll.class)
-                .setParameter("item", catalogItemId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
     }
 
     private void bind(Reservation reservation, List<Binding> bindings, String action) {
@@ -220,10 +199,9 @@ public class AllocationService {
                         + roll.freeMeters() + " m free; " + meters + " m were asked");
             }
         });
-        requireStockForBindings(reservation, perLine);
+        Map<UUID, BigDecimal> availableBefore = guard.snapshot(perLine.keySet().stream().map(l -> l.catalogItem.id).toList());
 
         Instant now = Timestamps.now();
-        int sequence = 0;
         for (Binding binding : bindings) {
             RollAllocation allocation = new RollAllocation();
             allocation.id = UUID.randomUUID();
@@ -232,18 +210,17 @@ public class AllocationService {
             allocation.line = binding.line();
             allocation.roll = binding.roll();
             allocation.meters = binding.meters();
-            // Distinct instants keep "newest first" well defined when a deal later gives meters back.
-            allocation.createdAt = now.plusNanos(1000L * sequence++);
+            allocation.position = binding.line().allocations.stream().mapToInt(a -> a.position + 1).max().orElse(0);
+            allocation.createdAt = now;
             allocations.persist(allocation);
             binding.line().allocations.add(allocation);
             binding.line().allocatedMeters = binding.line().allocatedMeters.add(binding.meters());
             ledger.post(binding.roll(), new InventoryLedger.Movement(TransactionType.RESERVATION_ALLOCATION, BigDecimal.ZERO,
                     binding.meters(), "reservation", reservation.id, null));
         }
-        boolean covered = reservation.lines.stream().allMatch(l -> l.unallocated().signum() == 0);
-        if (covered) {
-            reservation.allocationState = AllocationState.ALLOCATED;
-        }
+        reservation.settleAllocationState();
+        boolean covered = reservation.allocationState == AllocationState.ALLOCATED;
+        guard.requireNotWorse(availableBefore);
         reservation.updatedAt = now;
         actions.recompute(reservation);
         reservations.flush();
@@ -252,35 +229,5 @@ public class AllocationService {
             events.allocated(reservation);
         }
         actions.announceIfChanged(reservation, before);
-    }
-
-    /**
-     * Binding rolls to an on-hand promise turns promised meters into reserved ones; binding beyond the promise (or
-     * for supply-backed reservations) needs meters nobody else was promised.
-     */
-    private void requireStockForBindings(Reservation reservation, Map<ReservationLine, BigDecimal> perLine) {
-        Map<UUID, BigDecimal> extraByItem = new HashMap<>();
-        perLine.forEach((line, meters) -> {
-            BigDecimal outstandingBefore = outstandingPromise(reservation, line, line.allocatedMeters);
-            BigDecimal outstandingAfter = outstandingPromise(reservation, line, line.allocatedMeters.add(meters));
-            BigDecimal extra = meters.subtract(outstandingBefore.subtract(outstandingAfter));
-            extraByItem.merge(line.catalogItem.id, extra, BigDecimal::add);
-        });
-        extraByItem.forEach((itemId, extra) -> {
-            if (extra.signum() > 0) {
-                BigDecimal promisable = stock.of(itemId).promisable();
-                if (promisable.compareTo(extra) < 0) {
-                    throw new ApiException(ErrorCode.INSUFFICIENT_STOCK, "Only " + promisable.max(BigDecimal.ZERO)
-                            + " m of this item are neither reserved nor promised to others; " + extra + " m more are needed");
-                }
-            }
-        });
-    }
-
-    private static BigDecimal outstandingPromise(Reservation reservation, ReservationLine line, BigDecimal allocated) {
-        if (reservation.supplyRequestId != null) {
-            return BigDecimal.ZERO;
-        }
-        return line.meters.subtract(allocated).subtract(line.plannedMeters).max(BigDecimal.ZERO);
     }
 }

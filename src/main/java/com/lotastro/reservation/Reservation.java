@@ -13,9 +13,12 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import com.lotastro.catalog.CatalogItem;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +75,129 @@ public class Reservation {
     public Instant updatedAt;
     /** Refreshed with the reservation: whoever locks a reservation must see its lines as they are now. */
     @OneToMany(mappedBy = "reservation", cascade = CascadeType.REFRESH)
-    @OrderBy("createdAt, id")
+    @OrderBy("position")
     public List<ReservationLine> lines = new ArrayList<>();
 
     public boolean isActive() {
         return status == Status.ACTIVE;
+    }
+
+    /** A new line at the end of the reservation, promising meters of the item; the caller persists it. */
+    ReservationLine addLine(CatalogItem item, UUID crmDealLineId, BigDecimal meters, BigDecimal unitPrice, String currency,
+                            Instant createdAt) {
+        ReservationLine line = new ReservationLine();
+        line.id = UUID.randomUUID();
+        line.organizationId = organizationId;
+        line.reservation = this;
+        line.crmDealLineId = crmDealLineId;
+        line.catalogItem = item;
+        line.meters = meters.setScale(2);
+        line.plannedMeters = BigDecimal.ZERO.setScale(2);
+        line.allocatedMeters = BigDecimal.ZERO.setScale(2);
+        line.unbackedMeters = BigDecimal.ZERO.setScale(2);
+        line.unitPrice = unitPrice;
+        line.currency = currency;
+        line.position = lines.stream().mapToInt(l -> l.position + 1).max().orElse(0);
+        line.createdAt = createdAt;
+        lines.add(line);
+        return line;
+    }
+
+    List<ReservationLine> linesNewestFirst() {
+        return lines.stream().sorted(Comparator.comparingInt((ReservationLine l) -> l.position).reversed()).toList();
+    }
+
+    /**
+     * The allocation state follows the lines: allocated when rolls cover every line, partially allocated once roll
+     * entry has begun, planned while only a plan assigns meters, unallocated otherwise.
+     */
+    void settleAllocationState() {
+        boolean anyBound = lines.stream().anyMatch(l -> l.allocatedMeters.signum() > 0);
+        boolean covered = anyBound && lines.stream().allMatch(l -> l.unallocated().signum() == 0);
+        if (covered) {
+            allocationState = AllocationState.ALLOCATED;
+        } else if (anyBound) {
+            allocationState = AllocationState.PARTIALLY_ALLOCATED;
+        } else if (lines.stream().anyMatch(l -> l.plannedMeters.signum() > 0)) {
+            allocationState = AllocationState.PLANNED;
+        } else {
+            allocationState = AllocationState.UNALLOCATED;
+        }
+    }
+
+    /** Once roll entry has begun (or a plan assigned supply), an expired hold no longer releases anything. */
+    boolean holdExpired(Instant now) {
+        return isActive() && allocationState == AllocationState.UNALLOCATED && holdUntil != null && holdUntil.isBefore(now)
+                && lines.stream().allMatch(l -> l.allocatedMeters.signum() == 0 && l.plannedMeters.signum() == 0);
+    }
+
+    /**
+     * After an allocation plan of supply of the item: fully planned lines wait for roll entry; anything less blocks
+     * the reservation until a shortage decision.
+     */
+    void settleAfterPlan(UUID supplyItemId) {
+        List<ReservationLine> ofItem = linesOf(supplyItemId);
+        boolean full = !ofItem.isEmpty() && ofItem.stream().allMatch(l -> l.plannedMeters.add(l.allocatedMeters).compareTo(l.meters) >= 0);
+        settleAllocationState();
+        actionRequiredReason = full ? ActionReason.NEEDS_ROLL_ENTRY : ActionReason.NEEDS_SHORTAGE_DECISION;
+    }
+
+    /** Shortage decision partial_fulfil for supply of the item: the promise shrinks to what the plan serves. */
+    void fulfilPartially(UUID supplyItemId) {
+        List<ReservationLine> ofItem = linesOf(supplyItemId);
+        if (ofItem.stream().noneMatch(l -> l.plannedMeters.signum() > 0)) {
+            throw new IllegalStateException("Nothing was planned for reservation " + id + "; delay or cancel it instead");
+        }
+        ofItem.forEach(line -> line.resize(line.plannedMeters.max(line.allocatedMeters)));
+        settleAllocationState();
+        actionRequiredReason = ActionReason.NEEDS_ROLL_ENTRY;
+    }
+
+    /** Shortage decision delay: the plan is undone and the reservation waits for another plan. */
+    void delay(LocalDate expected) {
+        lines.forEach(line -> line.plannedMeters = BigDecimal.ZERO.setScale(2));
+        plannedSupplyRequestId = null;
+        settleAllocationState();
+        actionRequiredReason = ActionReason.NEEDS_ALLOCATION_PLAN;
+        expectedDate = expected;
+    }
+
+    /** Shortage decision partial_fulfil after a loss: every line gives up the meters the loss left unbacked. */
+    void dropUnbacked() {
+        if (lines.stream().noneMatch(l -> l.unbackedMeters.signum() > 0)) {
+            throw new IllegalStateException("No meters of reservation " + id + " were left unbacked by a loss");
+        }
+        lines.forEach(ReservationLine::dropUnbacked);
+        actionRequiredReason = null;
+        settleAllocationState();
+    }
+
+    boolean hasUnbackedMeters() {
+        return lines.stream().anyMatch(l -> l.unbackedMeters.signum() > 0);
+    }
+
+    List<ReservationLine> linesOf(UUID catalogItemId) {
+        return lines.stream().filter(l -> l.catalogItem.id.equals(catalogItemId)).toList();
+    }
+
+    public BigDecimal promisedMeters() {
+        return sum(l -> l.meters);
+    }
+
+    public BigDecimal plannedMeters() {
+        return sum(l -> l.plannedMeters);
+    }
+
+    public BigDecimal allocatedMeters() {
+        return sum(l -> l.allocatedMeters);
+    }
+
+    public BigDecimal unbackedMeters() {
+        return sum(l -> l.unbackedMeters);
+    }
+
+    private BigDecimal sum(java.util.function.Function<ReservationLine, BigDecimal> meters) {
+        return lines.stream().map(meters).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
     public boolean actionRequired() {

@@ -40,7 +40,7 @@ public final class ReservationEnums {
     }
 
     public enum AllocationState implements ContractValue {
-        UNALLOCATED("unallocated"), PLANNED("planned"), ALLOCATED("allocated");
+        UNALLOCATED("unallocated"), PLANNED("planned"), PARTIALLY_ALLOCATED("partially_allocated"), ALLOCATED("allocated");
 
         private final String value;
 

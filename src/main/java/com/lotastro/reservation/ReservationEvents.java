@@ -86,6 +86,19 @@ public class ReservationEvents {
         }
     }
 
+    /** A recorded loss left some of the reservation's promised meters without stock; a decision is needed. */
+    void promiseUnbacked(Reservation reservation, UUID catalogItemId, String reason) {
+        Map<String, Object> payload = header(reservation);
+        payload.put("catalog_item_id", catalogItemId);
+        payload.put("reason", reason);
+        payload.put("lines", reservation.lines.stream().filter(line -> line.unbackedMeters.signum() > 0).map(line -> {
+            Map<String, Object> entry = lineHeader(line);
+            entry.put("unbacked_meters", line.unbackedMeters);
+            return entry;
+        }).toList());
+        publish("reservation.promise_unbacked", reservation, "promise_unbacked.v" + reservation.version, payload);
+    }
+
     void shortageDecided(ShortageDecision decision, List<Reservation> reservations) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("shortage_decision_id", decision.id);

@@ -42,6 +42,12 @@ public class ReservationLine {
     /** Sum of the line's active allocations, kept with them in the same transaction. */
     @Column(name = "allocated_meters", nullable = false, precision = 12, scale = 2)
     public BigDecimal allocatedMeters;
+    /** Meters a recorded loss left without stock; no longer promised, waiting for a shortage decision. */
+    @Column(name = "unbacked_meters", nullable = false, precision = 12, scale = 2)
+    public BigDecimal unbackedMeters;
+    /** Order of the line within its reservation. */
+    @Column(name = "position", nullable = false)
+    public int position;
     @Column(name = "unit_price", precision = 14, scale = 4)
     public BigDecimal unitPrice;
     @Column(name = "currency")
@@ -49,7 +55,7 @@ public class ReservationLine {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @OneToMany(mappedBy = "line", cascade = CascadeType.REFRESH)
-    @OrderBy("createdAt, id")
+    @OrderBy("position")
     public List<RollAllocation> allocations = new ArrayList<>();
 
     /** What rolls must cover: the planned meters when a plan assigned some, otherwise the promise. */
@@ -59,6 +65,49 @@ public class ReservationLine {
 
     public BigDecimal unallocated() {
         return target().subtract(allocatedMeters).max(BigDecimal.ZERO);
+    }
+
+    /** Meters still promised and backed: not on rolls and not left unbacked by a loss. */
+    public BigDecimal backedOutstanding() {
+        return meters.subtract(allocatedMeters).subtract(unbackedMeters);
+    }
+
+    /** A loss leaves these meters of the line without stock behind them. */
+    void markUnbacked(BigDecimal lost) {
+        if (lost.signum() <= 0 || lost.compareTo(backedOutstanding()) > 0) {
+            throw new IllegalArgumentException("Cannot leave " + lost + " m unbacked of " + backedOutstanding() + " m outstanding");
+        }
+        unbackedMeters = unbackedMeters.add(lost);
+    }
+
+    /** The line takes the CRM's new meters; a cut gives back unbacked meters first, and the plan never exceeds it. */
+    void resize(BigDecimal newMeters) {
+        BigDecimal cut = meters.subtract(newMeters).max(BigDecimal.ZERO);
+        meters = newMeters;
+        unbackedMeters = unbackedMeters.subtract(cut).max(BigDecimal.ZERO).min(meters.subtract(allocatedMeters).max(BigDecimal.ZERO));
+        plannedMeters = plannedMeters.min(meters);
+    }
+
+    /** Partial fulfilment of a loss: the promise shrinks by what the loss left unbacked. */
+    void dropUnbacked() {
+        meters = meters.subtract(unbackedMeters);
+        plannedMeters = plannedMeters.min(meters);
+        unbackedMeters = unbackedMeters.subtract(unbackedMeters);
+    }
+
+    /** Moves planned meters of arrived supply from this line to another (a reallocate decision). */
+    void movePlannedTo(ReservationLine target, BigDecimal moved) {
+        if (target == this) {
+            throw new IllegalArgumentException("A line cannot give planned meters to itself");
+        }
+        if (moved.compareTo(plannedMeters) > 0) {
+            throw new IllegalArgumentException("exceeds the " + plannedMeters + " m planned on the source line");
+        }
+        if (target.plannedMeters.add(moved).compareTo(target.meters) > 0) {
+            throw new IllegalArgumentException("would plan more than the target line needs");
+        }
+        plannedMeters = plannedMeters.subtract(moved);
+        target.plannedMeters = target.plannedMeters.add(moved);
     }
 
     public List<RollAllocation> activeAllocations() {
@@ -74,6 +123,9 @@ public class ReservationLine {
         state.put("meters", meters);
         state.put("planned_meters", plannedMeters);
         state.put("allocated_meters", allocatedMeters);
+        if (unbackedMeters.signum() > 0) {
+            state.put("unbacked_meters", unbackedMeters);
+        }
         return state;
     }
 }

@@ -12,7 +12,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,9 +53,18 @@ public class Reservations implements PanacheRepositoryBase<Reservation, UUID> {
         return criteria.page(this, page, r -> new Cursor(r.createdAt, r.id));
     }
 
-    public List<Reservation> activeForDeal(UUID organizationId, UUID crmDealId) {
-        return list("organizationId = ?1 and crmDealId = ?2 and status = ?3 order by createdAt, id", organizationId, crmDealId,
-                Status.ACTIVE);
+    /** The deal's active reservation: at most one (unique index uq_reservations_active_deal). */
+    public Optional<Reservation> activeForDeal(UUID organizationId, UUID crmDealId) {
+        return find("organizationId = ?1 and crmDealId = ?2 and status = ?3", organizationId, crmDealId, Status.ACTIVE)
+                .firstResultOptional();
+    }
+
+    /** Active reservations with a line of the item, newest first: the first to give way when stock is lost. */
+    public List<Reservation> activeWithItemNewestFirst(UUID organizationId, UUID catalogItemId) {
+        return list("""
+                        from Reservation r where r.organizationId = ?1 and r.status = ?2
+                        and exists (from ReservationLine l where l.reservation = r and l.catalogItem.id = ?3)
+                        order by r.createdAt desc, r.id desc""", organizationId, Status.ACTIVE, catalogItemId);
     }
 
     public List<UUID> expiredHolds(UUID organizationId, Instant now) {
@@ -69,6 +81,24 @@ public class Reservations implements PanacheRepositoryBase<Reservation, UUID> {
     /** Active reservations made against a supply request, oldest first. */
     public List<Reservation> linkedTo(UUID supplyRequestId) {
         return list("supplyRequestId = ?1 and status = ?2 order by createdAt, id", supplyRequestId, Status.ACTIVE);
+    }
+
+    /** {@link #unallocatedForItem} for several items in one query, by item. */
+    public Map<UUID, List<Reservation>> unallocatedForItems(UUID organizationId, List<UUID> catalogItemIds) {
+        Map<UUID, List<Reservation>> byItem = new HashMap<>();
+        if (catalogItemIds.isEmpty()) {
+            return byItem;
+        }
+        List<Object[]> rows = getEntityManager().createQuery("""
+                        select distinct l.catalogItem.id, r from Reservation r join r.lines l
+                        where r.organizationId = :org and r.status = :active and r.allocationState = :unallocated
+                        and r.supplyRequestId is null and l.catalogItem.id in :items""", Object[].class)
+                .setParameter("org", organizationId).setParameter("active", Status.ACTIVE)
+                .setParameter("unallocated", AllocationState.UNALLOCATED).setParameter("items", catalogItemIds)
+                .getResultList();
+        rows.forEach(row -> byItem.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((Reservation) row[1]));
+        byItem.values().forEach(list -> list.sort(java.util.Comparator.comparing((Reservation r) -> r.createdAt).thenComparing(r -> r.id)));
+        return byItem;
     }
 
     /** Active, unallocated reservations not tied to any supply with a line of the item, oldest first. */

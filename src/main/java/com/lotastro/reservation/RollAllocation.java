@@ -30,6 +30,9 @@ public class RollAllocation {
     public Roll roll;
     @Column(name = "meters", nullable = false, precision = 12, scale = 2)
     public BigDecimal meters;
+    /** Order of binding within the line: the newest is given back first when the deal shrinks. */
+    @Column(name = "position", nullable = false)
+    public int position;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "released_at")

@@ -77,4 +77,23 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.lotastro.api.model..")
                 .check(classes);
     }
+
+    /** One class takes the stock locks, so there is one lock order to keep (see docs/concurrency.md). */
+    @Test
+    void onlyTheStockLockProtocolTakesStockLocks() {
+        noClasses().that().doNotHaveFullyQualifiedName("com.lotastro.reservation.StockLocks")
+                .should().callMethod(com.lotastro.catalog.CatalogItems.class, "lockForStockMovement", com.lotastro.catalog.CatalogItem.class)
+                .orShould().callMethod(com.lotastro.inventory.Rolls.class, "lock", com.lotastro.inventory.Roll.class)
+                .orShould().callMethod(com.lotastro.reservation.Reservations.class, "lock", com.lotastro.reservation.Reservation.class)
+                .orShould().callMethod(com.lotastro.supply.SupplyRequestService.class, "lock", com.lotastro.supply.SupplyRequest.class)
+                .check(classes);
+    }
+
+    /** Other domains reach the promise rule through StockCommitments, never through the reservation tables. */
+    @Test
+    void onlyTheReservationDomainKnowsHowPromisesAreComputed() {
+        noClasses().that().resideOutsideOfPackage("com.lotastro.reservation..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.lotastro.reservation.Promises")
+                .check(classes);
+    }
 }

@@ -189,7 +189,7 @@ class CrmEventsTest {
         Api.as(tenant.adminKey()).get("/v1/reservations/" + reservation).then()
                 .body("lines[0].meters", equalTo(70.00f))
                 .body("lines[0].allocated_meters", equalTo(50.00f))
-                .body("allocation_state", equalTo("unallocated"));
+                .body("allocation_state", equalTo("partially_allocated"));
         String tooMuch = "{\"crm_deal_id\":\"" + deal + "\",\"lines\":[" + CrmEvents.line(line, quality, color, "81") + "]}";
         problem(CrmEvents.send(crmKey, secret, CrmEvents.envelope("deal.lines_updated", tooMuch)).then(), 422, "insufficient_stock");
 

@@ -199,17 +199,34 @@ class AllocationPlanningTest {
 
         problem(decide(Map.of("supply_request_id", supply.getString("id"), "reservation_ids", List.of(second.getString("id")),
                 "decision", "reallocate")), 422, "validation_failed");
-        // Two reservations are named: the first gives 50 m to the second, which becomes whole; the first is now short.
+        // The first is whole (waiting for roll entry): it awaits no decision, so it cannot be named.
         problem(decide(Map.of("supply_request_id", supply.getString("id"),
                 "reservation_ids", List.of(first.getString("id"), second.getString("id")), "decision", "reallocate",
                 "moves", List.of(Map.of("from_reservation_line_id", first.getString("lines[0].id"),
                         "to_reservation_line_id", second.getString("lines[0].id"), "meters", 50)))), 409, "no_shortage_pending");
-        decide(Map.of("supply_request_id", supply.getString("id"),
+        // A move from a line to itself changes nothing and is refused rather than recorded as a decision.
+        problem(decide(Map.of("supply_request_id", supply.getString("id"),
                 "reservation_ids", List.of(second.getString("id")), "decision", "reallocate",
                 "moves", List.of(Map.of("from_reservation_line_id", second.getString("lines[0].id"),
-                        "to_reservation_line_id", second.getString("lines[0].id"), "meters", 10)))).statusCode(201);
+                        "to_reservation_line_id", second.getString("lines[0].id"), "meters", 10)))), 422, "validation_failed");
+    }
+
+    @Test
+    void shouldMovePlannedMetersFromOneShortReservationToAnother() {
+        JsonPath first = linkedReservation(300);
+        JsonPath second = linkedReservation(100);
+        arrive(350);
+        plan(List.of(planned(first, 280), planned(second, 70))).statusCode(201);
+
+        decide(Map.of("supply_request_id", supply.getString("id"),
+                "reservation_ids", List.of(first.getString("id"), second.getString("id")), "decision", "reallocate",
+                "moves", List.of(Map.of("from_reservation_line_id", first.getString("lines[0].id"),
+                        "to_reservation_line_id", second.getString("lines[0].id"), "meters", 30)))).statusCode(201);
         Api.as(tenant.adminKey()).get("/v1/reservations/" + second.getString("id")).then()
-                .body("lines[0].planned_meters", equalTo(50.00f))
+                .body("lines[0].planned_meters", equalTo(100.00f))
+                .body("action_required_reason", equalTo("needs_roll_entry"));
+        Api.as(tenant.adminKey()).get("/v1/reservations/" + first.getString("id")).then()
+                .body("lines[0].planned_meters", equalTo(250.00f))
                 .body("action_required_reason", equalTo("needs_shortage_decision"));
     }
 

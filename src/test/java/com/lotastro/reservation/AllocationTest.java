@@ -45,7 +45,10 @@ class AllocationTest {
         String line = reservation.getString("lines[0].id");
 
         allocate(id, line, lot.getString("rolls.find { it.meters == 30.0 }.id"), 30).statusCode(201)
-                .body("allocation_state", equalTo("unallocated"))
+                .body("allocation_state", equalTo("partially_allocated"))
+                .body("action_required_reason", equalTo("needs_roll_entry"))
+                .body("promised_meters", equalTo(60.00f))
+                .body("allocated_meters", equalTo(30.00f))
                 .body("lines[0].allocated_meters", equalTo(30.00f));
         allocate(id, line, lot.getString("rolls.find { it.meters == 50.0 }.id"), 30).statusCode(201)
                 .body("allocation_state", equalTo("allocated"))
@@ -65,7 +68,7 @@ class AllocationTest {
                 .body("data[0].payload.lines[0].wms_reservation_line_id", equalTo(line))
                 .body("data[0].payload.lines[0].lot_id", equalTo(lot.getString("id")));
         Api.as(tenant.adminKey()).get("/v1/outbox-events?type=reservation.action_required&aggregate_id=" + id).then()
-                .body("data[0].payload.action_required_reason", equalTo("needs_shipment_approval"));
+                .body("data.payload.action_required_reason", equalTo(List.of("needs_roll_entry", "needs_shipment_approval")));
         Api.as(tenant.adminKey()).get("/v1/inventory/consistency").then().body("healthy", equalTo(true));
 
         Api.as(tenant.adminKey()).post("/v1/jobs/email-delivery/trigger").then().statusCode(201);

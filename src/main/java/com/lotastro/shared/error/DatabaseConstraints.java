@@ -19,7 +19,8 @@ final class DatabaseConstraints {
             "uq_catalog_items_codes", ErrorCode.DUPLICATE_CATALOG_ITEM,
             "uq_lots_lot_number", ErrorCode.DUPLICATE_LOT_NUMBER,
             "uq_rolls_barcode", ErrorCode.DUPLICATE_BARCODE,
-            "uq_supply_requests_crm_id", ErrorCode.DUPLICATE_SUPPLY_REQUEST);
+            "uq_supply_requests_crm_id", ErrorCode.DUPLICATE_SUPPLY_REQUEST,
+            "uq_reservations_active_deal", ErrorCode.DEAL_ALREADY_RESERVED);
 
     private DatabaseConstraints() {
     }

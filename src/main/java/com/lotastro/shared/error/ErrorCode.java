@@ -36,6 +36,8 @@ public enum ErrorCode {
     INVALID_SIGNATURE("invalid_signature", "Invalid webhook signature"),
     UNKNOWN_EVENT_TYPE("unknown_event_type", "Unknown event type"),
     UNKNOWN_DEAL("unknown_deal", "Unknown deal"),
+    DEAL_ALREADY_RESERVED("deal_already_reserved", "The deal already has an active reservation"),
+    PROMISES_UNBACKED("promises_unbacked", "The change would leave promises without stock"),
     INBOUND_DISABLED("inbound_disabled", "Inbound events paused"),
     CRM_UNAVAILABLE("crm_unavailable", "CRM unavailable"),
     CRM_NOT_CONFIGURED("crm_not_configured", "CRM connection not configured"),
@@ -71,7 +73,7 @@ public enum ErrorCode {
             case DUPLICATE_CATALOG_ITEM, DUPLICATE_LOT_NUMBER, DUPLICATE_BARCODE, INSUFFICIENT_ROLL_METERS,
                     CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS, DUPLICATE_SUPPLY_REQUEST, INVALID_TRANSITION,
                     INSUFFICIENT_STOCK, RESERVATION_NOT_ACTIVE, RESERVATION_BLOCKED, ALLOCATION_EXCEEDS_LINE,
-                    SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING, CRM_NOT_CONFIGURED -> 409;
+                    SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING, CRM_NOT_CONFIGURED, DEAL_ALREADY_RESERVED, PROMISES_UNBACKED -> 409;
             case STALE_VERSION -> 412;
             case PRECONDITION_REQUIRED -> 428;
             case UNSUPPORTED_MEDIA_TYPE -> 415;

@@ -1,0 +1,265 @@
+package com.lotastro.reservation;
+
+import com.lotastro.catalog.CatalogItem;
+import com.lotastro.inventory.StockCommitments;
+import com.lotastro.shared.Timestamps;
+import com.lotastro.supply.SupplyRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The promise rule, in one place. Of a catalog item's on-hand meters, these are held:
+ * <ul>
+ *   <li><b>bound</b>: on rolls (the rolls' reserved meters);</li>
+ *   <li><b>promised</b>: what active reservations against on-hand stock still need beyond their rolls and beyond
+ *       what a plan assigned from supply, less meters a recorded loss left unbacked;</li>
+ *   <li><b>earmarked</b>: supply that was received into stock and is still owed to the reservations made against
+ *       it or planned from it, until roll entry binds it. Per supply request: the lesser of what its reservations
+ *       still need from it and what was received less what roll entry already took for them.</li>
+ * </ul>
+ * Available = on hand - bound - promised - earmarked. Availability, reservation checks, planning, allocation and
+ * corrections all ask this class; under the item lock ({@link StockLocks}) the answer cannot change.
+ */
+@ApplicationScoped
+public class Promises implements StockCommitments {
+    private static final Object RECORD_KEY = new Object();
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    /**
+     * Per active line of the items: src = the supply it is served from (reserved against, or planned from);
+     * o = what it still needs of on-hand stock; c = what it is still owed by that supply; t = what roll entry already
+     * took towards that claim; u = meters a loss left unbacked, taken off o first, then off c.
+     */
+    private static final String LINES = """
+            select l.catalog_item_id item, coalesce(r.supply_request_id, r.planned_supply_request_id) src,
+                   case when r.supply_request_id is null then l.meters - greatest(l.planned_meters, l.allocated_meters) else 0 end o,
+                   case when r.supply_request_id is not null then l.meters - l.allocated_meters
+                        else greatest(l.planned_meters - l.allocated_meters, 0) end c,
+                   case when r.supply_request_id is not null then l.allocated_meters
+                        else least(l.allocated_meters, l.planned_meters) end t,
+                   l.unbacked_meters u
+            from reservation_lines l join reservations r on r.id = l.reservation_id
+            where l.catalog_item_id = any(cast(:items as uuid[])) and r.status = 'active'""";
+
+    private static final String COMMITTED = "with l as (" + LINES + """
+            ), promised as (
+              select item, sum(greatest(o - u, 0)) promised from l group by item
+            ), claims as (
+              select item, src, sum(c - greatest(u - o, 0)) owed, sum(t) taken from l where src is not null group by item, src
+            ), earmarked as (
+              select c.item, sum(least(c.owed, greatest(coalesce(rcv.received, 0) - c.taken, 0))) earmarked
+              from claims c left join lateral (
+                select sum(t.meters_delta) received from lots lo
+                join inventory_transactions t on t.lot_id = lo.id and t.type = 'INCOMING_RECEIPT'
+                where lo.supply_request_id = c.src) rcv on true
+              group by c.item
+            )
+            select coalesce(p.item, e.item), coalesce(p.promised, 0), coalesce(e.earmarked, 0)
+            from promised p full join earmarked e on e.item = p.item""";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    jakarta.transaction.TransactionManager transactionManager;
+
+    @Inject
+    ShortfallPolicy shortfalls;
+
+    /** An item's stock as a change sees it under the item lock. */
+    public record Position(BigDecimal onHand, BigDecimal bound, Committed committed) {
+        public BigDecimal available() {
+            return onHand.subtract(bound).subtract(committed.promised()).subtract(committed.earmarked());
+        }
+    }
+
+    public Position position(UUID catalogItemId) {
+        em.flush();
+        Object[] stock = (Object[]) em.createNativeQuery("""
+                        select coalesce(sum(meters), 0), coalesce(sum(reserved_meters), 0) from rolls where catalog_item_id = :item""")
+                .setParameter("item", catalogItemId).getSingleResult();
+        return new Position((BigDecimal) stock[0], (BigDecimal) stock[1], now(List.of(catalogItemId))
+                .getOrDefault(catalogItemId, Committed.NONE));
+    }
+
+    @Override
+    public BigDecimal available(UUID catalogItemId) {
+        return position(catalogItemId).available();
+    }
+
+    @Override
+    public Map<UUID, Committed> now(Collection<UUID> catalogItemIds) {
+        if (catalogItemIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(COMMITTED)
+                .setParameter("items", ids(catalogItemIds)).getResultList();
+        Map<UUID, Committed> committed = new HashMap<>();
+        rows.forEach(r -> committed.put((UUID) r[0], new Committed(scaled(r[1]), scaled(r[2]))));
+        return committed;
+    }
+
+    @Override
+    public Map<UUID, Committed> asOf(Collection<UUID> catalogItemIds, Instant asOf) {
+        return recorded(catalogItemIds, asOf);
+    }
+
+    @Override
+    public Map<UUID, Committed> latestRecorded(Collection<UUID> catalogItemIds) {
+        return recorded(catalogItemIds, null);
+    }
+
+    /** The latest record of each item at or before the instant (null: the latest of all). */
+    private Map<UUID, Committed> recorded(Collection<UUID> catalogItemIds, Instant asOf) {
+        if (catalogItemIds.isEmpty()) {
+            return Map.of();
+        }
+        var query = em.createNativeQuery("""
+                        select distinct on (catalog_item_id) catalog_item_id, promised_meters, earmarked_meters
+                        from stock_commitments where catalog_item_id = any(cast(:items as uuid[]))"""
+                        + (asOf == null ? "" : " and recorded_at <= :asOf")
+                        + " order by catalog_item_id, recorded_at desc, seq desc")
+                .setParameter("items", ids(catalogItemIds));
+        if (asOf != null) {
+            query.setParameter("asOf", asOf);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<UUID, Committed> committed = new HashMap<>();
+        rows.forEach(r -> committed.put((UUID) r[0], new Committed(scaled(r[1]), scaled(r[2]))));
+        return committed;
+    }
+
+    /** What a supply request can still take in reservations made against it. */
+    public BigDecimal openOnSupply(SupplyRequest supply) {
+        em.flush();
+        BigDecimal reserved = (BigDecimal) em.createNativeQuery("""
+                        select coalesce(sum(l.meters), 0) from reservation_lines l join reservations r on r.id = l.reservation_id
+                        where r.supply_request_id = :supply and r.status = 'active'""")
+                .setParameter("supply", supply.id).getSingleResult();
+        return supply.servableMeters().subtract(reserved);
+    }
+
+    @Override
+    public void absorbLoss(CatalogItem item, boolean acknowledged, String reason) {
+        shortfalls.absorb(item, position(item.id), acknowledged, reason);
+    }
+
+    /**
+     * Records the item's commitments when the transaction that locked it commits, if they changed: the record
+     * {@link #asOf} reads. Called by {@link StockLocks} for every item it locks.
+     */
+    void recordOnCommit(CatalogItem item) {
+        @SuppressWarnings("unchecked")
+        Map<UUID, UUID> items = (Map<UUID, UUID>) transactions.getResource(RECORD_KEY);
+        if (items == null) {
+            Map<UUID, UUID> enrolled = new LinkedHashMap<>();
+            transactions.putResource(RECORD_KEY, enrolled);
+            // A plain (not interposed) synchronization runs before Hibernate's own flush-on-commit, while the
+            // persistence context is still open: it flushes, reads the commitments and appends the record.
+            registerBeforeCommit(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    record(enrolled);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            items = enrolled;
+        }
+        items.put(item.id, item.organizationId);
+    }
+
+    private void registerBeforeCommit(Synchronization synchronization) {
+        try {
+            transactionManager.getTransaction().registerSynchronization(synchronization);
+        } catch (jakarta.transaction.RollbackException | jakarta.transaction.SystemException e) {
+            throw new IllegalStateException("The transaction cannot record commitments", e);
+        }
+    }
+
+    /**
+     * Appends a record for each item whose commitments differ from its latest record. Runs in beforeCompletion, so
+     * it talks JDBC on the transaction's connection and closes its handle itself (a query through the persistence
+     * context here would keep a handle open past the pool's commit check).
+     */
+    private void record(Map<UUID, UUID> organizationByItem) {
+        // Hibernate joined the transaction at its first query, before any lock was taken, so its synchronization was
+        // registered first and its flush-on-commit has run by now: the JDBC reads below see every change. The
+        // consistency report compares the latest record with the live computation, so a missed change would show.
+        String items = ids(organizationByItem.keySet());
+        try (Connection connection = dataSource.getConnection()) {
+            Map<UUID, Committed> current = read(connection, COMMITTED.replace(":items", "?"), items);
+            Map<UUID, Committed> recorded = read(connection, """
+                    select distinct on (catalog_item_id) catalog_item_id, promised_meters, earmarked_meters
+                    from stock_commitments where catalog_item_id = any(cast(? as uuid[]))
+                    order by catalog_item_id, recorded_at desc, seq desc""", items);
+            java.time.OffsetDateTime now = Timestamps.utc(Timestamps.now());
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into stock_commitments (organization_id, catalog_item_id, promised_meters, earmarked_meters, recorded_at)
+                    values (?, ?, ?, ?, ?)""")) {
+                for (Map.Entry<UUID, UUID> item : organizationByItem.entrySet()) {
+                    Committed after = current.getOrDefault(item.getKey(), Committed.NONE);
+                    Committed before = recorded.getOrDefault(item.getKey(), Committed.NONE);
+                    if (after.promised().compareTo(before.promised()) != 0 || after.earmarked().compareTo(before.earmarked()) != 0) {
+                        insert.setObject(1, item.getValue());
+                        insert.setObject(2, item.getKey());
+                        insert.setBigDecimal(3, after.promised());
+                        insert.setBigDecimal(4, after.earmarked());
+                        insert.setObject(5, now);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record stock commitments", e);
+        }
+    }
+
+    private static Map<UUID, Committed> read(Connection connection, String sql, String items) throws SQLException {
+        Map<UUID, Committed> committed = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, items);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    committed.put(rows.getObject(1, UUID.class), new Committed(scaled(rows.getBigDecimal(2)), scaled(rows.getBigDecimal(3))));
+                }
+            }
+        }
+        return committed;
+    }
+
+    private static String ids(Collection<UUID> ids) {
+        return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+    }
+
+    private static BigDecimal scaled(Object value) {
+        return value == null ? ZERO : ((BigDecimal) value).setScale(2);
+    }
+}
