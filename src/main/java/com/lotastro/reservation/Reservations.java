@@ -10,7 +10,7 @@ import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +35,14 @@ public class Reservations implements PanacheRepositoryBase<Reservation, UUID> {
      * acted on. Callers have locked the catalog items first (lock order item, supply, reservation, roll).
      */
     public Reservation lock(Reservation reservation) {
-        getEntityManager().flush();
-        getEntityManager().refresh(reservation, LockModeType.PESSIMISTIC_WRITE);
+        EntityManager em = getEntityManager();
+        em.flush();
+        // The row lock is taken by plain SQL, then the reservation (lines and allocations cascade) is re-read:
+        // refresh(entity, PESSIMISTIC_WRITE) with a refresh-cascaded collection fails inside Hibernate 7 under
+        // concurrent inserts of lines (follow-on locking meets rows it has not loaded).
+        em.createNativeQuery("select id from reservations where id = :id for update").setParameter("id", reservation.id)
+                .getResultList();
+        em.refresh(reservation);
         return reservation;
     }
 
