@@ -60,8 +60,8 @@ public class CorrectionService {
         Roll roll = rolls.findInOrganization(caller.organizationId(), correction.rollId())
                 .orElseThrow(() -> ApiException.notFound("roll", correction.rollId()));
         CatalogItem item = locks.lockItem(roll.lot.catalogItem);
-        locks.lockRoll(roll);
-
+        // A roll changes only under its item's lock: re-read now, it stays as read until commit.
+        rolls.reload(roll);
         BigDecimal delta = Meters.of(correction.meters());
         BigDecimal after = roll.meters.add(delta);
         if (after.compareTo(roll.reservedMeters) < 0) {
@@ -70,12 +70,14 @@ public class CorrectionService {
                     + " m would leave " + after + " m");
         }
         BigDecimal availableBefore = commitments.available(item.id);
+        if (delta.signum() < 0) {
+            // Before the roll lock: flagging promises locks reservations, which come before rolls in the lock order.
+            commitments.absorbLoss(item, delta.negate(), correction.acknowledgeShortage(), correction.reason());
+        }
+        locks.lockRoll(roll);
         Map<String, Object> before = roll.auditState();
         InventoryTransaction transaction = ledger.post(roll, new InventoryLedger.Movement(TransactionType.MANUAL_CORRECTION,
                 delta, BigDecimal.ZERO, "correction", null, correction.reason()));
-        if (delta.signum() < 0) {
-            commitments.absorbLoss(item, correction.acknowledgeShortage(), correction.reason());
-        }
         BigDecimal availableAfter = commitments.available(item.id);
 
         audit.record(new AuditLog.Change("roll.corrected", "roll", roll.id, before, roll.auditState(), correction.reason()));

@@ -1,6 +1,6 @@
 package com.lotastro.inventory;
 
-import com.lotastro.shared.Timestamps;
+import com.lotastro.shared.TransactionClock;
 import com.lotastro.shared.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +25,9 @@ public class InventoryLedger {
                            UUID sourceId, String reason) {
     }
 
+    @Inject
+    TransactionClock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public InventoryTransaction post(Roll roll, Movement movement) {
         BigDecimal meters = roll.meters.add(movement.metersDelta());
@@ -34,7 +37,8 @@ public class InventoryLedger {
         }
         roll.meters = meters;
         roll.reservedMeters = reserved;
-        roll.updatedAt = Timestamps.now();
+        // Every row of one transaction carries its one instant: as_of readings see the change whole or not at all.
+        roll.updatedAt = clock.now();
 
         InventoryTransaction row = new InventoryTransaction();
         row.id = UUID.randomUUID();

@@ -33,6 +33,12 @@ public class Rolls implements PanacheRepositoryBase<Roll, UUID> {
         return roll;
     }
 
+    /** Re-reads the roll without locking it (for callers that hold its item's lock, under which rolls change). */
+    public Roll reload(Roll roll) {
+        getEntityManager().refresh(roll);
+        return roll;
+    }
+
     public List<Roll> ofLot(UUID lotId) {
         return list("lot.id = ?1 order by barcode", lotId);
     }

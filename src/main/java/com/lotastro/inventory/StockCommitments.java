@@ -35,9 +35,9 @@ public interface StockCommitments {
     BigDecimal available(UUID catalogItemId);
 
     /**
-     * After on-hand meters of the item were lost (the caller holds the item lock and has posted the loss): when
-     * promises are no longer backed, refuses with 409 {@code promises_unbacked} naming them, or, when the loss was
-     * acknowledged, flags the newest of them for a shortage decision.
+     * Before on-hand meters of the item are lost (the caller holds the item lock and has not yet locked the roll):
+     * when the loss would leave promises without stock, refuses with 409 {@code promises_unbacked} naming them, or,
+     * when the loss was acknowledged, flags the newest of them for a shortage decision.
      */
-    void absorbLoss(CatalogItem item, boolean acknowledged, String reason);
+    void absorbLoss(CatalogItem item, BigDecimal lost, boolean acknowledged, String reason);
 }

@@ -129,6 +129,11 @@ public class AllocationPlanningService {
                         ? reservation.allocationState.value() : "released") + "; only active, unallocated reservations can be planned"));
                 continue;
             }
+            if (reservation.hasUnbackedMeters()) {
+                errors.add(new FieldError(at + ".reservation_id", "has " + reservation.unbackedMeters()
+                        + " m left unbacked by a loss of stock; settle that shortage first"));
+                continue;
+            }
             if (reservation.supplyRequestId != null && !reservation.supplyRequestId.equals(supply.id)) {
                 errors.add(new FieldError(at + ".reservation_id", "is reserved against another supply request"));
                 continue;
@@ -228,7 +233,7 @@ public class AllocationPlanningService {
         if (supply != null) {
             locks.supply(supply);
         }
-        locks.reservations(affected);
+        locks.reservationsWithTheirItems(affected);
         for (Reservation reservation : affected) {
             boolean pending = reservation.isActive() && reservation.actionRequiredReason == ActionReason.NEEDS_SHORTAGE_DECISION
                     && (supply == null ? reservation.hasUnbackedMeters() : supply.id.equals(reservation.plannedSupplyRequestId));

@@ -86,7 +86,7 @@ public class DealFollower {
         }
         Reservation reservation = active.get();
         locks.items(reservation.lines.stream().map(l -> l.catalogItem).toList());
-        locks.reservation(reservation);
+        locks.reservationWithItsItems(reservation);
         if (!reservation.isActive()) {
             return List.of();
         }
@@ -138,6 +138,7 @@ public class DealFollower {
         added.values().forEach(l -> extraByItem.merge(itemsByLine.get(l.crmDealLineId()).id, l.meters(), BigDecimal::add));
         guard.requireMore(reservation.supplyRequestId == null ? null : supplyRequests.get(reservation.supplyRequestId),
                 extraByItem);
+        Map<UUID, BigDecimal> availableBefore = guard.snapshot(extraByItem.keySet());
 
         Map<UUID, DealLine> wanted = new HashMap<>();
         newLines.forEach(l -> wanted.put(l.crmDealLineId(), l));
@@ -158,9 +159,11 @@ public class DealFollower {
         }
         boolean wasAllocated = reservation.allocationState == AllocationState.ALLOCATED;
         reservation.settleAllocationState();
+        reservation.liftLossBlockIfSettled();
         reservation.updatedAt = now;
         actions.recompute(reservation);
         reservations.flush();
+        guard.requireNotWorse(availableBefore);
         audit.record(new AuditLog.Change("reservation.lines_revised", "reservation", reservation.id, before,
                 reservation.describe(), "CRM deal lines updated"));
         if (reservation.allocationState == AllocationState.ALLOCATED && !wasAllocated) {
@@ -207,7 +210,7 @@ public class DealFollower {
         if (reservation.supplyRequestId != null) {
             locks.supply(supplyRequests.get(reservation.supplyRequestId));
         }
-        locks.reservation(reservation);
+        locks.reservationWithItsItems(reservation);
         ReservationService.requireActive(reservation);
         return reservation;
     }

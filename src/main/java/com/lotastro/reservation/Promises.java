@@ -3,6 +3,7 @@ package com.lotastro.reservation;
 import com.lotastro.catalog.CatalogItem;
 import com.lotastro.inventory.StockCommitments;
 import com.lotastro.shared.Timestamps;
+import com.lotastro.shared.TransactionClock;
 import com.lotastro.supply.SupplyRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,15 +45,19 @@ public class Promises implements StockCommitments {
     /**
      * Per active line of the items: src = the supply it is served from (reserved against, or planned from);
      * o = what it still needs of on-hand stock; c = what it is still owed by that supply; t = what roll entry already
-     * took towards that claim; u = meters a loss left unbacked, taken off o first, then off c.
+     * took towards that claim from the supply's own lots; u = meters a loss left unbacked, taken off o first, then c.
+     * Rolls of other lots may serve a line too: they lower its claim (c) without using up the supply's receipts.
      */
     private static final String LINES = """
             select l.catalog_item_id item, coalesce(r.supply_request_id, r.planned_supply_request_id) src,
                    case when r.supply_request_id is null then l.meters - greatest(l.planned_meters, l.allocated_meters) else 0 end o,
                    case when r.supply_request_id is not null then l.meters - l.allocated_meters
                         else greatest(l.planned_meters - l.allocated_meters, 0) end c,
-                   case when r.supply_request_id is not null then l.allocated_meters
-                        else least(l.allocated_meters, l.planned_meters) end t,
+                   case when coalesce(r.supply_request_id, r.planned_supply_request_id) is null then 0
+                        else (select coalesce(sum(ra.meters), 0) from roll_allocations ra
+                              join rolls ro on ro.id = ra.roll_id join lots lo on lo.id = ro.lot_id
+                              where ra.reservation_line_id = l.id and ra.released_at is null
+                                and lo.supply_request_id = coalesce(r.supply_request_id, r.planned_supply_request_id)) end t,
                    l.unbacked_meters u
             from reservation_lines l join reservations r on r.id = l.reservation_id
             where l.catalog_item_id = any(cast(:items as uuid[])) and r.status = 'active'""";
@@ -87,6 +92,9 @@ public class Promises implements StockCommitments {
 
     @Inject
     ShortfallPolicy shortfalls;
+
+    @Inject
+    TransactionClock clock;
 
     /** An item's stock as a change sees it under the item lock. */
     public record Position(BigDecimal onHand, BigDecimal bound, Committed committed) {
@@ -164,8 +172,8 @@ public class Promises implements StockCommitments {
     }
 
     @Override
-    public void absorbLoss(CatalogItem item, boolean acknowledged, String reason) {
-        shortfalls.absorb(item, position(item.id), acknowledged, reason);
+    public void absorbLoss(CatalogItem item, BigDecimal lost, boolean acknowledged, String reason) {
+        shortfalls.absorb(item, lost, acknowledged, reason);
     }
 
     /**
@@ -178,8 +186,8 @@ public class Promises implements StockCommitments {
         if (items == null) {
             Map<UUID, UUID> enrolled = new LinkedHashMap<>();
             transactions.putResource(RECORD_KEY, enrolled);
-            // A plain (not interposed) synchronization runs before Hibernate's own flush-on-commit, while the
-            // persistence context is still open: it flushes, reads the commitments and appends the record.
+            // A plain (not interposed) synchronization, registered after Hibernate's own (Hibernate joins the
+            // transaction at its first query, before any lock): it runs after Hibernate's flush-on-commit.
             registerBeforeCommit(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -219,7 +227,7 @@ public class Promises implements StockCommitments {
                     select distinct on (catalog_item_id) catalog_item_id, promised_meters, earmarked_meters
                     from stock_commitments where catalog_item_id = any(cast(? as uuid[]))
                     order by catalog_item_id, recorded_at desc, seq desc""", items);
-            java.time.OffsetDateTime now = Timestamps.utc(Timestamps.now());
+            java.time.OffsetDateTime now = Timestamps.utc(clock.now());
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into stock_commitments (organization_id, catalog_item_id, promised_meters, earmarked_meters, recorded_at)
                     values (?, ?, ?, ?, ?)""")) {

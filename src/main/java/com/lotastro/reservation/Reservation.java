@@ -172,6 +172,16 @@ public class Reservation {
         settleAllocationState();
     }
 
+    /**
+     * A loss block is lifted once nothing is left unbacked (a deal revision gave the meters back) and no short
+     * supply awaits a decision.
+     */
+    void liftLossBlockIfSettled() {
+        if (actionRequiredReason == ActionReason.NEEDS_SHORTAGE_DECISION && !hasUnbackedMeters() && plannedSupplyRequestId == null) {
+            actionRequiredReason = null;
+        }
+    }
+
     boolean hasUnbackedMeters() {
         return lines.stream().anyMatch(l -> l.unbackedMeters.signum() > 0);
     }

@@ -58,9 +58,12 @@ public class ReservationLine {
     @OrderBy("position")
     public List<RollAllocation> allocations = new ArrayList<>();
 
-    /** What rolls must cover: the planned meters when a plan assigned some, otherwise the promise. */
+    /**
+     * What rolls must cover: the promise, less what a loss left unbacked. A plan only says where the meters come
+     * from (a short plan blocks the reservation until a decision sets the promise).
+     */
     public BigDecimal target() {
-        return plannedMeters.signum() > 0 ? plannedMeters : meters;
+        return meters.subtract(unbackedMeters);
     }
 
     public BigDecimal unallocated() {
@@ -70,6 +73,25 @@ public class ReservationLine {
     /** Meters still promised and backed: not on rolls and not left unbacked by a loss. */
     public BigDecimal backedOutstanding() {
         return meters.subtract(allocatedMeters).subtract(unbackedMeters);
+    }
+
+    private boolean againstSupply() {
+        return reservation.supplyRequestId != null;
+    }
+
+    /** What the line still needs of on-hand stock: not on rolls, not assigned from supply by a plan, not unbacked. */
+    BigDecimal onHandShare() {
+        if (againstSupply()) {
+            return BigDecimal.ZERO;
+        }
+        return meters.subtract(plannedMeters.max(allocatedMeters)).subtract(unbackedMeters).max(BigDecimal.ZERO);
+    }
+
+    /** What the line is still owed by the supply it is served from (reserved against or planned from). */
+    BigDecimal supplyShare() {
+        BigDecimal owed = againstSupply() ? meters.subtract(allocatedMeters) : plannedMeters.subtract(allocatedMeters).max(BigDecimal.ZERO);
+        BigDecimal onHand = againstSupply() ? BigDecimal.ZERO : meters.subtract(plannedMeters.max(allocatedMeters));
+        return owed.subtract(unbackedMeters.subtract(onHand).max(BigDecimal.ZERO)).max(BigDecimal.ZERO);
     }
 
     /** A loss leaves these meters of the line without stock behind them. */

@@ -99,10 +99,13 @@ public class ReservationService {
         locks.items(asks.stream().map(PromiseGuard.Ask::item).toList());
         requireNoActiveReservation(organizationId, command.crmDealId());
         SupplyRequest supply = command.crmSupplyRequestId() == null ? null : supplyFor(command, asks);
+        Map<UUID, BigDecimal> availableBefore = Map.of();
         if (supply == null) {
             guard.requireOnHand(asks);
         } else {
             guard.requireOnSupply(supply, asks);
+            // What the supply already delivered becomes earmarked for this promise at once: stock must allow it.
+            availableBefore = guard.snapshot(List.of(supply.catalogItem.id));
         }
 
         Reservation reservation = new Reservation();
@@ -126,6 +129,7 @@ public class ReservationService {
                     requested.unitPrice(), requested.currency(), reservation.createdAt));
         }
         reservations.flush();
+        guard.requireNotWorse(availableBefore);
         audit.record(new AuditLog.Change("reservation.created", "reservation", reservation.id, null, reservation.describe(), null));
         events.created(reservation);
         return reservation;
@@ -174,7 +178,7 @@ public class ReservationService {
     public boolean releaseExpiredHold(UUID id, Instant now) {
         Reservation reservation = get(id);
         locks.items(reservation.lines.stream().map(l -> l.catalogItem).toList());
-        locks.reservation(reservation);
+        locks.reservationWithItsItems(reservation);
         boolean stillExpired = reservation.holdExpired(now);
         if (stillExpired) {
             releaseLocked(reservation, HoldExpiryService.REASON);
@@ -186,7 +190,7 @@ public class ReservationService {
     Reservation lockActive(UUID id) {
         Reservation reservation = get(id);
         locks.items(reservation.lines.stream().map(l -> l.catalogItem).toList());
-        locks.reservation(reservation);
+        locks.reservationWithItsItems(reservation);
         requireActive(reservation);
         return reservation;
     }

@@ -12,7 +12,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import com.lotastro.shared.error.ApiException;
+import com.lotastro.shared.error.ErrorCode;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,14 +59,32 @@ public class StockLocks implements InventoryLocks {
     @Inject
     EntityManager em;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private static final Object LOCKED_ITEMS = new Object();
+
     /** Step 1: the items, by id. */
     public void items(Collection<CatalogItem> items) {
         Map<UUID, CatalogItem> byId = new LinkedHashMap<>();
         items.stream().sorted(Comparator.comparing((CatalogItem i) -> i.id)).forEach(i -> byId.putIfAbsent(i.id, i));
+        Set<UUID> locked = lockedItems();
         byId.values().forEach(item -> {
             catalogItems.lockForStockMovement(item);
             promises.recordOnCommit(item);
+            locked.add(item.id);
         });
+    }
+
+    /** Items this transaction holds the lock of. */
+    private Set<UUID> lockedItems() {
+        @SuppressWarnings("unchecked")
+        Set<UUID> locked = (Set<UUID>) transactions.getResource(LOCKED_ITEMS);
+        if (locked == null) {
+            locked = new HashSet<>();
+            transactions.putResource(LOCKED_ITEMS, locked);
+        }
+        return locked;
     }
 
     @Override
@@ -82,6 +105,27 @@ public class StockLocks implements InventoryLocks {
 
     public Reservation reservation(Reservation reservation) {
         return reservations.lock(reservation);
+    }
+
+    /**
+     * Step 3 for changes that may touch every line of the reservations (release, revision, decisions). The items
+     * were chosen from lines read before the lock; if a concurrent revision added a line of another item meanwhile,
+     * this change would move that item's promises without its lock, so it is refused as a retryable conflict.
+     */
+    public void reservationsWithTheirItems(Collection<Reservation> toLock) {
+        reservations(toLock);
+        Set<UUID> locked = lockedItems();
+        for (Reservation reservation : toLock) {
+            if (reservation.lines.stream().anyMatch(line -> !locked.contains(line.catalogItem.id))) {
+                throw new ApiException(ErrorCode.CONCURRENT_MODIFICATION, "Reservation " + reservation.id
+                        + " gained a line while this request waited for it; retry");
+            }
+        }
+    }
+
+    public Reservation reservationWithItsItems(Reservation reservation) {
+        reservationsWithTheirItems(List.of(reservation));
+        return reservation;
     }
 
     /** Step 4: rolls of the organization by id; ids naming no roll are left out. */

@@ -11,6 +11,7 @@ import org.postgresql.util.ServerErrorMessage;
  */
 final class DatabaseConstraints {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String CHECK_VIOLATION = "23514";
     private static final String DEADLOCK = "40P01";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DATA_EXCEPTION_CLASS = "22";
@@ -38,6 +39,12 @@ final class DatabaseConstraints {
                     .map(code -> new ApiException(code, code.title() + " (another request created it at the same time)"))
                     .orElseGet(() -> new ApiException(ErrorCode.CONCURRENT_MODIFICATION,
                             "Another request created the same record at the same time; retry")));
+        }
+        if (CHECK_VIOLATION.equals(state)) {
+            // The database's own stock rules (reserved within meters, allocated within the promise): a last line
+            // behind the services' checks, never a 500.
+            return Optional.of(new ApiException(ErrorCode.STOCK_RULE_VIOLATED,
+                    "The change would break a stock rule the database keeps; nothing was changed"));
         }
         if (DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state)) {
             return Optional.of(new ApiException(ErrorCode.CONCURRENT_MODIFICATION,

@@ -38,6 +38,7 @@ public enum ErrorCode {
     UNKNOWN_DEAL("unknown_deal", "Unknown deal"),
     DEAL_ALREADY_RESERVED("deal_already_reserved", "The deal already has an active reservation"),
     PROMISES_UNBACKED("promises_unbacked", "The change would leave promises without stock"),
+    STOCK_RULE_VIOLATED("stock_rule_violated", "The change would break a stock rule"),
     INBOUND_DISABLED("inbound_disabled", "Inbound events paused"),
     CRM_UNAVAILABLE("crm_unavailable", "CRM unavailable"),
     CRM_NOT_CONFIGURED("crm_not_configured", "CRM connection not configured"),
@@ -73,7 +74,8 @@ public enum ErrorCode {
             case DUPLICATE_CATALOG_ITEM, DUPLICATE_LOT_NUMBER, DUPLICATE_BARCODE, INSUFFICIENT_ROLL_METERS,
                     CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS, DUPLICATE_SUPPLY_REQUEST, INVALID_TRANSITION,
                     INSUFFICIENT_STOCK, RESERVATION_NOT_ACTIVE, RESERVATION_BLOCKED, ALLOCATION_EXCEEDS_LINE,
-                    SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING, CRM_NOT_CONFIGURED, DEAL_ALREADY_RESERVED, PROMISES_UNBACKED -> 409;
+                    SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING, CRM_NOT_CONFIGURED, DEAL_ALREADY_RESERVED, PROMISES_UNBACKED,
+                    STOCK_RULE_VIOLATED -> 409;
             case STALE_VERSION -> 412;
             case PRECONDITION_REQUIRED -> 428;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
