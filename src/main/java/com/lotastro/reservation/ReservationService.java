@@ -132,7 +132,7 @@ public class ReservationService {
     }
 
     public Reservation update(UUID id, String ifMatch, Changes changes) {
-        long expected = parseIfMatch(ifMatch);
+        long expected = com.lotastro.shared.IfMatch.expectedVersion(ifMatch);
         Reservation reservation = get(id);
         lockItems(reservation.lines.stream().map(l -> l.catalogItem).toList());
         reservations.lock(reservation);
