@@ -37,7 +37,7 @@ public class CatalogResource implements CatalogApi {
 
     @Override
     @RequiresScope(Scope.INVENTORY_WRITE)
-    public CatalogItemDto updateCatalogItem(UUID catalogItemId, CatalogItemUpdateDto body, String actor) {
-        return CatalogMapper.toDto(catalog.update(catalogItemId, CatalogMapper.toChanges(body)));
+    public CatalogItemDto updateCatalogItem(UUID catalogItemId, String ifMatch, CatalogItemUpdateDto body, String actor) {
+        return CatalogMapper.toDto(catalog.update(catalogItemId, ifMatch, CatalogMapper.toChanges(body)));
     }
 }

@@ -2,6 +2,7 @@ package com.lotastro.catalog;
 
 import com.lotastro.audit.AuditLog;
 import com.lotastro.outbox.OutboxPublisher;
+import com.lotastro.shared.IfMatch;
 import com.lotastro.shared.Meters;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.ApiException;
@@ -64,9 +65,14 @@ public class CatalogService {
         return item;
     }
 
-    public CatalogItem update(UUID id, ItemChanges changes) {
+    /** Applies the changes when {@code ifMatch} names the item's current version (see {@link IfMatch}). */
+    public CatalogItem update(UUID id, String ifMatch, ItemChanges changes) {
+        long expected = IfMatch.expectedVersion(ifMatch);
         Meters.requireScale("low_stock_threshold_meters", changes.lowStockThresholdMeters());
-        CatalogItem item = get(id);
+        // Under the item's row lock the version checked is the version changed: of two changes made from the same
+        // read, the second is refused as stale instead of overwriting the first.
+        CatalogItem item = items.lockForStockMovement(get(id));
+        IfMatch.requireCurrent(expected, item.version, "catalog item");
         Map<String, Object> before = item.auditState();
         if (changes.description() != null) {
             item.description = changes.description();

@@ -2,7 +2,9 @@ package com.lotastro.crm;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -10,16 +12,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Calls the CRM over HTTP. Bounded on every side: a timeout per attempt, retries with backoff for transient failures
- * only (5xx, 429, I/O), and a circuit breaker that answers at once while the CRM keeps failing. The limits are
- * MicroProfile Fault Tolerance configuration, e.g. {@code com.lotastro.crm.CrmClient/fetchCustomer/Timeout/value}.
+ * only (5xx, 429, I/O), and a circuit breaker that answers at once while the CRM keeps failing. Each CRM connection
+ * has its own breaker and budget, so one organization's failing CRM never pauses another's look-ups; a connection
+ * whose base URL changes starts afresh. The limits are configuration ({@code lotastro.crm.client.*}).
  */
 @ApplicationScoped
 public class CrmClient {
@@ -44,16 +49,62 @@ public class CrmClient {
         }
     }
 
+    private static final TypeLiteral<Map<String, Object>> CUSTOMER = new TypeLiteral<>() { };
+
+    /** The guard of one connection, for the base URL it was built for. */
+    private record ConnectionGuard(String baseUrl, TypedGuard<Map<String, Object>> guard) {
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ConcurrentMap<UUID, ConnectionGuard> guards = new ConcurrentHashMap<>();
 
     @Inject
     ObjectMapper objectMapper;
 
-    @Timeout(2000)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = TransientFailure.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30000,
-            failOn = {TransientFailure.class, org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
-    public Map<String, Object> fetchCustomer(String baseUrl, String apiKey, UUID crmCustomerId) {
+    @Inject
+    CrmConnectionService.CrmConfig config;
+
+    /**
+     * The CRM's record of one customer, through the connection's own timeout, retries and circuit breaker.
+     *
+     * @throws TransientFailure when every attempt failed in a way that may pass
+     * @throws TimeoutException when the CRM did not answer in time
+     * @throws org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException while this connection's
+     *         CRM has been failing
+     */
+    public Map<String, Object> fetchCustomer(CrmConnection connection, UUID crmCustomerId) {
+        return guardOf(connection).get(() -> get(connection.baseUrl, connection.apiKey, crmCustomerId));
+    }
+
+    private TypedGuard<Map<String, Object>> guardOf(CrmConnection connection) {
+        return guards.compute(connection.id, (id, current) -> current != null && current.baseUrl().equals(connection.baseUrl)
+                ? current
+                : new ConnectionGuard(connection.baseUrl, newGuard(id))).guard();
+    }
+
+    private TypedGuard<Map<String, Object>> newGuard(UUID connectionId) {
+        CrmConnectionService.CrmConfig.Client limits = config.client();
+        return TypedGuard.create(CUSTOMER)
+                .withDescription("CRM look-ups of connection " + connectionId)
+                .withTimeout()
+                    .duration(limits.timeout().toMillis(), ChronoUnit.MILLIS)
+                    .done()
+                .withRetry()
+                    .maxRetries(limits.maxRetries())
+                    .delay(limits.retryDelay().toMillis(), ChronoUnit.MILLIS)
+                    .jitter(limits.retryJitter().toMillis(), ChronoUnit.MILLIS)
+                    .retryOn(TransientFailure.class)
+                    .done()
+                .withCircuitBreaker()
+                    .requestVolumeThreshold(limits.circuitBreaker().requestVolumeThreshold())
+                    .failureRatio(limits.circuitBreaker().failureRatio())
+                    .delay(limits.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
+                    .failOn(List.of(TransientFailure.class, TimeoutException.class))
+                    .done()
+                .build();
+    }
+
+    private Map<String, Object> get(String baseUrl, String apiKey, UUID crmCustomerId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/customers/" + crmCustomerId))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json")

@@ -41,6 +41,43 @@ public class CrmConnectionService {
 
         /** Seeds the first organization's connection (LOTASTRO_CRM_WEBHOOK_SECRET). */
         Optional<String> webhookSecret();
+
+        /** Limits of look-ups in the CRM, applied to each connection on its own. */
+        Client client();
+
+        interface Client {
+            /** How long one attempt may take. */
+            @WithDefault("PT2S")
+            Duration timeout();
+
+            /** Further attempts after a transient failure (5xx, 429, I/O); timeouts are not retried. */
+            @WithDefault("2")
+            int maxRetries();
+
+            /** The pause before a further attempt. */
+            @WithDefault("PT0.2S")
+            Duration retryDelay();
+
+            /** A random spread added to or taken from that pause. */
+            @WithDefault("PT0.1S")
+            Duration retryJitter();
+
+            CircuitBreaker circuitBreaker();
+
+            interface CircuitBreaker {
+                /** How many of the latest attempts the failure ratio is taken over. */
+                @WithDefault("4")
+                int requestVolumeThreshold();
+
+                /** The share of failed attempts among them that opens the breaker. */
+                @WithDefault("0.5")
+                double failureRatio();
+
+                /** How long an open breaker answers at once before it lets a trial call through. */
+                @WithDefault("PT30S")
+                Duration delay();
+            }
+        }
     }
 
     @Inject

@@ -116,7 +116,7 @@ public class CustomerCacheService {
                 .orElseThrow(() -> new ApiException(ErrorCode.CRM_NOT_CONFIGURED, "No CRM connection is configured"));
         Map<String, Object> answer;
         try {
-            answer = crm.fetchCustomer(connection.baseUrl, connection.apiKey, crmCustomerId);
+            answer = crm.fetchCustomer(connection, crmCustomerId);
         } catch (CrmClient.NotFound e) {
             throw ApiException.notFound("CRM customer", crmCustomerId);
         } catch (CrmClient.TransientFailure | CrmClient.Refused | TimeoutException | CircuitBreakerOpenException e) {

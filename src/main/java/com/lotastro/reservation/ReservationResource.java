@@ -66,7 +66,7 @@ public class ReservationResource implements ReservationsApi {
 
     @Override
     @RequiresScope(Scope.RESERVATIONS_WRITE)
-    public ReservationDto updateReservation(UUID reservationId, ReservationUpdateDto body, String ifMatch, String actor) {
+    public ReservationDto updateReservation(UUID reservationId, String ifMatch, ReservationUpdateDto body, String actor) {
         reservations.update(reservationId, ifMatch, new ReservationService.Changes(
                 ReservationMapper.parse(ShipIntent.class, body.getShipIntent()), body.getShipDate(),
                 Timestamps.instant(body.getHoldUntil())));

@@ -8,6 +8,7 @@ import com.lotastro.inventory.Roll;
 import com.lotastro.inventory.TransactionType;
 import com.lotastro.reservation.ReservationEnums.ShipIntent;
 import com.lotastro.reservation.ReservationEnums.Status;
+import com.lotastro.shared.IfMatch;
 import com.lotastro.shared.Meters;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.ApiException;
@@ -145,11 +146,9 @@ public class ReservationService {
     }
 
     public Reservation update(UUID id, String ifMatchHeader, Changes changes) {
-        long expected = parseIfMatch(ifMatchHeader);
+        long expected = IfMatch.expectedVersion(ifMatchHeader);
         Reservation reservation = lockActive(id);
-        if (reservation.version != expected) {
-            throw new ApiException(ErrorCode.STALE_VERSION, "The reservation is at version " + reservation.version + ", not " + expected);
-        }
+        IfMatch.requireCurrent(expected, reservation.version, "reservation");
         Map<String, Object> before = reservation.describe();
         if (changes.shipIntent() != null) {
             reservation.shipIntent = changes.shipIntent();
@@ -289,22 +288,6 @@ public class ReservationService {
         }
         return Optional.of(new FieldError(at + "." + (unitPrice == null ? "unit_price" : "currency"),
                 "is required together with " + (unitPrice == null ? "currency" : "unit_price")));
-    }
-
-    private static long parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(ErrorCode.PRECONDITION_REQUIRED, "Send If-Match with the version you read (the ETag)");
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "If-Match must be a version such as \"3\"");
-        }
     }
 
     Optional<Reservation> find(UUID id) {

@@ -9,6 +9,10 @@ import com.lotastro.support.InventoryFixtures;
 import com.lotastro.support.Tenant;
 import com.lotastro.support.Tenants;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,26 @@ class AuditResourceTest {
                 .body("data.entity_id", everyItem(equalTo(item)));
         Api.as(tenant.adminKey()).get("/v1/audit-events?from=2999-01-01T00:00:00Z").then().body("data.size()", equalTo(0));
         Api.as(tenant.adminKey()).get("/v1/audit-events?to=2000-01-01T00:00:00Z").then().body("data.size()", equalTo(0));
+    }
+
+    @Test
+    void shouldKeepMetersInAuditAndOutboxJsonExactToTheCent() {
+        RestAssuredConfig decimals = RestAssuredConfig.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        String item = InventoryFixtures.item(tenant).getString("id");
+        String roll = InventoryFixtures.lot(tenant, item, 12.6).getString("rolls[0].id");
+        Api.as(tenant.adminKey()).body(Map.of("roll_id", roll, "meters", -2.5, "reason", "cut sample"))
+                .post("/v1/inventory/corrections").then().statusCode(201);
+
+        Api.as(tenant.adminKey()).config(decimals).get("/v1/audit-events?entity_id=" + roll + "&action=roll.corrected").then()
+                .statusCode(200)
+                .body("data[0].before.meters", equalTo(new BigDecimal("12.60")))
+                .body("data[0].after.meters", equalTo(new BigDecimal("10.10")))
+                .body("data[0].after.reserved_meters", equalTo(new BigDecimal("0.00")));
+        Api.as(tenant.adminKey()).config(decimals).get("/v1/outbox-events?type=inventory.corrected&aggregate_id=" + roll).then()
+                .statusCode(200)
+                .body("data[0].payload.meters", equalTo(new BigDecimal("10.10")))
+                .body("data[0].payload.reserved_meters", equalTo(new BigDecimal("0.00")));
     }
 
     @Test

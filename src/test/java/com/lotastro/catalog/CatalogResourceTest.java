@@ -117,9 +117,11 @@ class CatalogResourceTest {
 
         Api.as(tenant.adminKey())
                 .header("X-Actor", "manager-1")
+                .header("If-Match", "\"0\"")
                 .body(Map.of("low_stock_threshold_meters", 250.5, "active", false))
                 .patch("/v1/catalog-items/" + id)
                 .then().statusCode(200)
+                .header("ETag", "\"1\"")
                 .body("low_stock_threshold_meters", equalTo(250.50f))
                 .body("active", equalTo(false))
                 .body("description", equalTo("Cotton satin"))
@@ -138,7 +140,39 @@ class CatalogResourceTest {
         problem(Api.raw(tenant.adminKey()).get("/v1/catalog-items/" + UUID.randomUUID()).then(), 404, "not_found");
         String foreign = InventoryFixtures.item(Tenants.create()).getString("id");
         problem(Api.raw(tenant.adminKey()).get("/v1/catalog-items/" + foreign).then(), 404, "not_found");
-        problem(Api.raw(tenant.adminKey()).body(Map.of("active", false)).patch("/v1/catalog-items/" + foreign).then(), 404, "not_found");
+        problem(Api.raw(tenant.adminKey()).header("If-Match", "\"0\"").body(Map.of("active", false))
+                .patch("/v1/catalog-items/" + foreign).then(), 404, "not_found");
+    }
+
+    @Test
+    void shouldChangeAnItemOnlyWithTheVersionItWasReadAt() {
+        String id = InventoryFixtures.item(tenant, 100).getString("id");
+        String etag = Api.as(tenant.adminKey()).get("/v1/catalog-items/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"").extract().header("ETag");
+        Map<String, Long> before = Db.counts(dataSource, tenant.organizationId());
+
+        problem(Api.raw(tenant.adminKey()).body(Map.of("active", false)).patch("/v1/catalog-items/" + id).then(),
+                428, "precondition_required");
+        problem(Api.raw(tenant.adminKey()).header("If-Match", "latest").body(Map.of("active", false))
+                .patch("/v1/catalog-items/" + id).then(), 400, "invalid_parameter");
+        // The rule comes first: even a body that could never apply is answered 428 without If-Match.
+        problem(Api.raw(tenant.adminKey()).body("{\"colour\":\"x\"}").patch("/v1/catalog-items/" + id).then(),
+                428, "precondition_required");
+        assertThat(Db.counts(dataSource, tenant.organizationId())).isEqualTo(before);
+
+        Api.as(tenant.adminKey()).header("If-Match", etag).body(Map.of("description", "Cotton satin, washed"))
+                .patch("/v1/catalog-items/" + id).then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("version", equalTo(1));
+        problem(Api.raw(tenant.adminKey()).header("If-Match", etag).body(Map.of("active", false))
+                .patch("/v1/catalog-items/" + id).then(), 412, "stale_version")
+                .body("detail", equalTo("The catalog item is at version 1, not 0"));
+        Api.as(tenant.adminKey()).get("/v1/catalog-items/" + id).then()
+                .header("ETag", "\"1\"")
+                .body("description", equalTo("Cotton satin, washed"))
+                .body("active", equalTo(true));
+        Api.as(tenant.adminKey()).header("If-Match", "W/\"1\"").body(Map.of("active", false))
+                .patch("/v1/catalog-items/" + id).then().statusCode(200).body("active", equalTo(false)).body("version", equalTo(2));
     }
 
     @Test

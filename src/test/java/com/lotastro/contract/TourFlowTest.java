@@ -21,9 +21,16 @@ class TourFlowTest {
         Tenant tenant = Tenants.create();
         String quality = InventoryFixtures.uniqueCode("SATEN");
         String item = Api.as(tenant.adminKey()).header("X-Actor", "alice")
-                .body(Map.of("quality_code", quality, "color_code", "NAVY-04", "description", "Cotton satin, navy",
+                .body(Map.of("quality_code", quality, "color_code", "NAVY-04", "description", "Cotton satin",
                         "low_stock_threshold_meters", 150))
                 .post("/v1/catalog-items").then().statusCode(201).extract().path("id");
+        Api.as(tenant.adminKey()).header("X-Actor", "alice").header("If-Match", "\"0\"")
+                .body(Map.of("description", "Cotton satin, navy")).patch("/v1/catalog-items/" + item).then()
+                .statusCode(200).body("description", equalTo("Cotton satin, navy")).body("version", equalTo(1));
+        problem(Api.raw(tenant.adminKey()).header("If-Match", "\"0\"").body(Map.of("active", false))
+                .patch("/v1/catalog-items/" + item).then(), 412, "stale_version");
+        problem(Api.raw(tenant.adminKey()).body(Map.of("active", false)).patch("/v1/catalog-items/" + item).then(),
+                428, "precondition_required");
         Map<String, Object> intake = Map.of("lot_number", InventoryFixtures.uniqueCode("L"), "quality_code", quality,
                 "color_code", "NAVY-04", "received_at", "2026-11-21T08:30:00Z",
                 "rolls", List.of(Map.of("barcode", InventoryFixtures.uniqueCode("R"), "meters", 52.5),
@@ -59,8 +66,8 @@ class TourFlowTest {
     void shouldRefuseTextThatCannotBeStoredWithoutA500() {
         Tenant tenant = Tenants.create();
         String item = InventoryFixtures.item(tenant).getString("id");
-        problem(Api.raw(tenant.adminKey()).body("{\"description\":\"bad\\u0000text\"}").patch("/v1/catalog-items/" + item).then(),
-                422, "validation_failed");
+        problem(Api.raw(tenant.adminKey()).header("If-Match", "\"0\"").body("{\"description\":\"bad\\u0000text\"}")
+                .patch("/v1/catalog-items/" + item).then(), 422, "validation_failed");
         Api.as(tenant.adminKey()).get("/v1/catalog-items/" + item).then().body("description", equalTo("Cotton satin"));
         problem(Api.raw(tenant.adminKey()).header("X-Actor", "y".repeat(201)).get("/v1/catalog-items").then(), 400, "invalid_parameter");
     }

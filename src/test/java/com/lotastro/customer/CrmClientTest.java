@@ -130,4 +130,29 @@ class CrmClientTest {
                 Api.raw(customersKey).post("/v1/crm-customers/" + id + "/refresh").then().statusCode(200));
         Api.as(customersKey).get("/v1/crm-customers/" + id).then().statusCode(200);
     }
+
+    @Test
+    void shouldKeepOneOrganizationsFailingCrmFromPausingAnothersLookUps() {
+        Tenant unlucky = Tenants.create();
+        String unluckyKey = Tenants.keyWithScopes(unlucky, "customers:read");
+        CrmEvents.connect(unlucky, "http://127.0.0.1:9/crm/");
+        for (int i = 0; i < 2; i++) {
+            problem(Api.raw(unluckyKey).post("/v1/crm-customers/" + UUID.randomUUID() + "/refresh").then(), 503, "crm_unavailable");
+        }
+        problem(Api.raw(unluckyKey).post("/v1/crm-customers/" + UUID.randomUUID() + "/refresh").then(), 503, "crm_unavailable")
+                .body("detail", equalTo("The CRM has been failing; calls are paused for a while"));
+
+        UUID id = UUID.randomUUID();
+        Api.as(customersKey).post("/v1/crm-customers/" + id + "/refresh").then().statusCode(200)
+                .body("crm_customer_id", equalTo(id.toString()));
+        assertThat(calls.get()).isEqualTo(1);
+        problem(Api.raw(unluckyKey).post("/v1/crm-customers/" + UUID.randomUUID() + "/refresh").then(), 503, "crm_unavailable")
+                .body("detail", equalTo("The CRM has been failing; calls are paused for a while"));
+
+        // A connection moved to a working CRM starts with a closed breaker, without waiting for the old one.
+        CrmEvents.connect(unlucky, "http://127.0.0.1:" + crm.getAddress().getPort() + "/crm/");
+        Api.as(unluckyKey).post("/v1/crm-customers/" + id + "/refresh").then().statusCode(200)
+                .body("company_name", equalTo("Ege Döşeme Ltd."));
+        assertThat(calls.get()).isEqualTo(2);
+    }
 }

@@ -17,6 +17,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -170,6 +171,34 @@ class CrmEventsTest {
                 "{\"crm_customer_id\":\"" + customer + "\",\"company_name\":\"Old name\",\"version\":7}");
         CrmEvents.send(crmKey, secret, staleVersion).then().statusCode(200).body("outcome", equalTo("ignored"));
         Api.as(customersKey).get("/v1/crm-customers/" + customer).then().body("company_name", equalTo("Bursa Perde Tekstil"));
+    }
+
+    @Test
+    void shouldSearchCustomersForWildcardCharactersAsTyped() {
+        Map<String, String> companies = new LinkedHashMap<>();
+        companies.put("100% Cotton Ltd", "PCT-1");
+        companies.put("1000 Threads Ltd", "THR-1");
+        companies.put("Back_Stage Tekstil", "BCK-1");
+        companies.put("BackXStage Tekstil", "BCK-2");
+        companies.put("Wow! Perde", "WOW-1");
+        companies.put("Slash\\Line Ltd", "SLS-1");
+        companies.forEach((name, code) -> CrmEvents.send(crmKey, secret, CrmEvents.envelope("customer.created",
+                "{\"crm_customer_id\":\"" + UUID.randomUUID() + "\",\"company_name\":\"" + name.replace("\\", "\\\\") + "\",\"unique_code\":\"" + code + "\"}"))
+                .then().statusCode(200).body("outcome", equalTo("applied")));
+
+        String customersKey = Tenants.keyWithScopes(tenant, "customers:read");
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("%", List.of("100% Cotton Ltd"));
+        expected.put("0%", List.of("100% Cotton Ltd"));
+        expected.put("_", List.of("Back_Stage Tekstil"));
+        expected.put("K_S", List.of("Back_Stage Tekstil"));
+        expected.put("!", List.of("Wow! Perde"));
+        expected.put("\\", List.of("Slash\\Line Ltd"));
+        expected.put("backxstage", List.of("BackXStage Tekstil"));
+        expected.put("100", List.of("100% Cotton Ltd", "1000 Threads Ltd"));
+        expected.forEach((search, names) -> Api.as(customersKey).queryParam("search", search).get("/v1/crm-customers").then()
+                .statusCode(200)
+                .body("data.company_name", equalTo(names)));
     }
 
     @Test

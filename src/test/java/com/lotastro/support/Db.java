@@ -1,5 +1,6 @@
 package com.lotastro.support;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +13,12 @@ import javax.sql.DataSource;
 
 /** Direct reads of the database, to prove that a refused request changed nothing. */
 public final class Db {
+    /** Every table that holds an organization's rows; a refused request must leave each of them as it was. */
     private static final List<String> TENANT_TABLES = List.of(
-            "catalog_items", "lots", "rolls", "inventory_transactions", "audit_events", "outbox_events", "api_keys");
+            "api_keys", "catalog_items", "lots", "rolls", "inventory_transactions", "audit_events", "outbox_events",
+            "supply_requests", "supply_request_status_history", "reservations", "reservation_lines", "roll_allocations",
+            "shortage_decisions", "email_messages", "job_runs", "crm_connections", "crm_customers", "inbound_events",
+            "idempotency_keys");
 
     private Db() {
     }
@@ -35,6 +40,21 @@ public final class Db {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One exact decimal (a NUMERIC column or sum), never rounded through a double or an integer. */
+    public static BigDecimal queryDecimal(DataSource dataSource, String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBigDecimal(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
