@@ -35,6 +35,16 @@ public class CatalogItems implements PanacheRepositoryBase<CatalogItem, UUID> {
         return item;
     }
 
+    /**
+     * Locks the item row for an edit of the item itself (description, threshold, active). It takes no other lock
+     * after this one, so it sits at the first step of the stock lock order without being a stock movement.
+     */
+    public CatalogItem lockForEdit(CatalogItem item) {
+        getEntityManager().flush();
+        getEntityManager().refresh(item, LockModeType.PESSIMISTIC_WRITE);
+        return item;
+    }
+
     public Page<CatalogItem> search(UUID organizationId, Filter filter, PageRequest page) {
         return Criteria.forOrganization(organizationId)
                 .eq("qualityCode", filter.qualityCode())

@@ -71,7 +71,7 @@ public class CatalogService {
         Meters.requireScale("low_stock_threshold_meters", changes.lowStockThresholdMeters());
         // Under the item's row lock the version checked is the version changed: of two changes made from the same
         // read, the second is refused as stale instead of overwriting the first.
-        CatalogItem item = items.lockForStockMovement(get(id));
+        CatalogItem item = items.lockForEdit(get(id));
         IfMatch.requireCurrent(expected, item.version, "catalog item");
         Map<String, Object> before = item.auditState();
         if (changes.description() != null) {
