@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
-/** Every job the API runs. A new job is one entry here and one scheduled method in {@link ScheduledJobs}. */
+/** Every job the API runs. A new job is one entry here (and its schedule in {@link JobsConfig}); {@link ScheduledJobs} schedules it. */
 @ApplicationScoped
 public class JobCatalog {
     public static final String ETA_REMINDERS = "eta-reminders";

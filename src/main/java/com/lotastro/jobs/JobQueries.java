@@ -3,8 +3,6 @@ package com.lotastro.jobs;
 import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
 import com.lotastro.shared.security.CallerContext;
-import io.quarkus.scheduler.Scheduler;
-import io.quarkus.scheduler.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,7 +20,7 @@ public class JobQueries {
     JobRuns runs;
 
     @Inject
-    Scheduler scheduler;
+    ScheduledJobs schedules;
 
     @Inject
     CallerContext caller;
@@ -32,16 +30,11 @@ public class JobQueries {
     }
 
     public List<JobView> jobs() {
-        return catalog.all().stream().map(job -> new JobView(job, nextFire(job.name()),
+        return catalog.all().stream().map(job -> new JobView(job, schedules.nextFire(job.name()),
                 runs.last(caller.organizationId(), job.name()))).toList();
     }
 
     public Page<JobRun> runs(String job, String outcome, PageRequest page) {
         return runs.search(caller.organizationId(), job, outcome, page);
-    }
-
-    private Instant nextFire(String identity) {
-        Trigger trigger = scheduler.getScheduledJob(identity);
-        return trigger == null ? null : trigger.getNextFireTime();
     }
 }

@@ -3,6 +3,7 @@ package com.lotastro.jobs;
 import com.lotastro.access.OrganizationDirectory;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.ApiException;
+import com.lotastro.shared.error.ErrorCode;
 import com.lotastro.shared.jobs.JobSummary;
 import com.lotastro.shared.security.CallerContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -19,7 +21,9 @@ import org.quartz.SchedulerException;
 
 /**
  * Runs jobs and records every run. A scheduled fire runs the job once per organization, each acting as
- * {@code job:<name>} in that organization; a manual trigger runs it for the caller's organization only.
+ * {@code job:<name>} in that organization; a manual trigger runs it for the caller's organization only. A job never
+ * runs twice at once for one organization, on any instance ({@link JobLocks}): a manual trigger meanwhile is refused
+ * (409 {@code job_already_running}), a scheduled fire skips that organization until its next fire.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -42,18 +46,38 @@ public class JobRunner {
     @Inject
     Scheduler quartz;
 
+    @Inject
+    JobLocks locks;
+
     @ActivateRequestContext
     public void runForEveryOrganization(String name) {
         JobDefinition job = catalog.find(name).orElseThrow();
         for (UUID organizationId : organizations.allIds()) {
             caller.authenticate(organizationId, null, Set.of(), "job:" + name);
-            run(job, organizationId, SCHEDULED);
+            Optional<JobLocks.Held> lock = locks.tryLock(name, organizationId);
+            if (lock.isEmpty()) {
+                LOG.infof("Job %s skipped for organization %s: a run of it is still going", name, organizationId);
+                continue;
+            }
+            try (JobLocks.Held held = lock.get()) {
+                run(job, organizationId, SCHEDULED);
+            }
         }
     }
 
     public JobRun runManually(String name) {
         JobDefinition job = catalog.find(name).orElseThrow(() -> ApiException.notFound("job", name));
-        return run(job, caller.organizationId(), MANUAL);
+        UUID organizationId = caller.organizationId();
+        try (JobLocks.Held held = locks.tryLock(name, organizationId).orElseThrow(() -> alreadyRunning(name, organizationId))) {
+            return run(job, organizationId, MANUAL);
+        }
+    }
+
+    private ApiException alreadyRunning(String name, UUID organizationId) {
+        String since = runs.last(organizationId, name).filter(r -> JobRun.RUNNING.equals(r.outcome))
+                .map(r -> " (run " + r.id + ", started " + r.createdAt + ")").orElse("");
+        return new ApiException(ErrorCode.JOB_ALREADY_RUNNING, "Job " + name + " is already running for this organization"
+                + since + "; trigger it again once that run has finished");
     }
 
     private JobRun run(JobDefinition job, UUID organizationId, String trigger) {

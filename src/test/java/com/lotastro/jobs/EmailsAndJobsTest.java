@@ -21,6 +21,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,12 @@ class EmailsAndJobsTest {
 
     @Inject
     JobRunner runner;
+
+    @Inject
+    JobLocks locks;
+
+    @Inject
+    org.quartz.Scheduler quartz;
 
     private Tenant tenant;
     private JsonPath item;
@@ -181,5 +189,40 @@ class EmailsAndJobsTest {
         Api.as(other.adminKey()).get("/v1/job-runs").then().body("data.size()", equalTo(0));
         Api.as(other.adminKey()).get("/v1/jobs").then()
                 .body("data.find { it.name == 'eta-reminders' }.last_run", equalTo(null));
+    }
+
+    @Test
+    void shouldScheduleEveryJobSoThatItNeverOverlapsItselfAnywhereInTheCluster() throws Exception {
+        for (String job : List.of(JobCatalog.ETA_REMINDERS, JobCatalog.EMAIL_DELIVERY, JobCatalog.IDEMPOTENCY_KEY_CLEANUP,
+                JobCatalog.HOLD_EXPIRY)) {
+            JobDetail detail = quartz.getJobDetail(JobKey.jobKey(job, "lotastro"));
+            assertThat(detail).as(job).isNotNull();
+            // With the clustered JDBC store this is what keeps a second instance from starting the job meanwhile.
+            assertThat(detail.isConcurrentExecutionDisallowed()).as(job).isTrue();
+            assertThat(quartz.getTriggersOfJob(detail.getKey())).as(job).hasSize(1);
+            assertThat(quartz.getJobDetail(JobKey.jobKey(job, "io.quarkus.scheduler.Scheduler"))).as(job).isNull();
+        }
+    }
+
+    @Test
+    void shouldNeverRunAJobTwiceAtOnceForOneOrganization() {
+        Tenant other = Tenants.create();
+        // Another instance (or a scheduled fire) is running hold-expiry for this organization.
+        try (JobLocks.Held running = locks.tryLock(JobCatalog.HOLD_EXPIRY, tenant.organizationId()).orElseThrow()) {
+            assertThat(locks.tryLock(JobCatalog.HOLD_EXPIRY, tenant.organizationId())).isEmpty();
+            problem(Api.raw(tenant.adminKey()).post("/v1/jobs/hold-expiry/trigger").then(), 409, "job_already_running");
+            Api.as(tenant.adminKey()).get("/v1/job-runs?job=hold-expiry").then().body("data.size()", equalTo(0));
+
+            // Only that job, only for that organization.
+            trigger("idempotency-key-cleanup");
+            Api.as(other.adminKey()).post("/v1/jobs/hold-expiry/trigger").then().statusCode(201);
+
+            // A scheduled fire meanwhile skips the organization and runs for the others.
+            runner.runForEveryOrganization(JobCatalog.HOLD_EXPIRY);
+            Api.as(tenant.adminKey()).get("/v1/job-runs?job=hold-expiry").then().body("data.size()", equalTo(0));
+            Api.as(other.adminKey()).get("/v1/job-runs?job=hold-expiry").then()
+                    .body("data.trigger", equalTo(List.of("scheduled", "manual")));
+        }
+        assertThat(trigger("hold-expiry").getString("outcome")).isEqualTo("succeeded");
     }
 }

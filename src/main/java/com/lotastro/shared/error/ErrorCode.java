@@ -44,6 +44,7 @@ public enum ErrorCode {
     CRM_NOT_CONFIGURED("crm_not_configured", "CRM connection not configured"),
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Idempotency key reused with another request"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS("idempotency_request_in_progress", "A request with this idempotency key is still running"),
+    JOB_ALREADY_RUNNING("job_already_running", "Job already running"),
     INTERNAL_ERROR("internal_error", "Internal error");
 
     private final String code;
@@ -75,7 +76,7 @@ public enum ErrorCode {
                     CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS, DUPLICATE_SUPPLY_REQUEST, INVALID_TRANSITION,
                     INSUFFICIENT_STOCK, RESERVATION_NOT_ACTIVE, RESERVATION_BLOCKED, ALLOCATION_EXCEEDS_LINE,
                     SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING, CRM_NOT_CONFIGURED, DEAL_ALREADY_RESERVED, PROMISES_UNBACKED,
-                    STOCK_RULE_VIOLATED -> 409;
+                    STOCK_RULE_VIOLATED, JOB_ALREADY_RUNNING -> 409;
             case STALE_VERSION -> 412;
             case PRECONDITION_REQUIRED -> 428;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
