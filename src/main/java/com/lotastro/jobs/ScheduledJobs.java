@@ -1,5 +1,6 @@
 package com.lotastro.jobs;
 
+import com.lotastro.email.SmtpRelay;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ public class ScheduledJobs {
     }
 
     @Scheduled(identity = JobCatalog.EMAIL_DELIVERY, cron = "{lotastro.jobs.email-delivery.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = SmtpRelay.class)
     void emailDelivery() {
         runner.runForEveryOrganization(JobCatalog.EMAIL_DELIVERY);
     }
