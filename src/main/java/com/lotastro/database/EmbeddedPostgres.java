@@ -193,8 +193,7 @@ public final class EmbeddedPostgres {
      * directory; stop it, unless a live process still owns the directory.
      */
     private static void stopLeftoverServer(Path data) {
-        Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        if (!Files.exists(data.resolve("postmaster.pid"))) {
             return;
         }
         Path lockFile = data.resolve(ZONKY_LOCK_FILE);
@@ -210,18 +209,12 @@ public final class EmbeddedPostgres {
         } catch (IOException e) {
             return; // let the server's own checks speak
         }
-        long pid;
-        try (Stream<String> lines = Files.lines(pidFile)) {
-            pid = Long.parseLong(lines.findFirst().orElse("").trim());
-        } catch (IOException | NumberFormatException | UncheckedIOException e) {
-            return;
-        }
-        Optional<ProcessHandle> leftover = ProcessHandle.of(pid)
+        Optional<ProcessHandle> leftover = postmaster(data)
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres") || c.endsWith("\\postgres.exe")).orElse(false));
         if (leftover.isEmpty()) {
             return;
         }
-        LOG.warnf("Stopping the embedded PostgreSQL (pid %d) that an earlier start left running", pid);
+        LOG.warnf("Stopping the embedded PostgreSQL (pid %d) that an earlier start left running", leftover.get().pid());
         leftover.get().destroy();
         try {
             leftover.get().onExit().get(30, TimeUnit.SECONDS);
@@ -232,13 +225,31 @@ public final class EmbeddedPostgres {
 
     private static void stop(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Running running) {
         awaitApplicationStopped();
+        Optional<ProcessHandle> postmaster = postmaster(running.dataDir());
         try {
             server.close();
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not stop the embedded PostgreSQL: " + e.getMessage());
         }
+        // The library gives the server 5 seconds; a shutdown checkpoint on a busy machine may need longer. The JVM
+        // exits only once the server is gone, so nothing outlives the API.
+        postmaster.ifPresent(process -> {
+            try {
+                process.onExit().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("The embedded PostgreSQL (pid " + process.pid() + ") is still stopping; its log: " + running.logFile());
+            }
+        });
         if (running.throwaway()) {
             deleteQuietly(running.dataDir().getParent());
+        }
+    }
+
+    private static Optional<ProcessHandle> postmaster(Path data) {
+        try (Stream<String> lines = Files.lines(data.resolve("postmaster.pid"))) {
+            return ProcessHandle.of(Long.parseLong(lines.findFirst().orElse("").trim()));
+        } catch (IOException | NumberFormatException | UncheckedIOException e) {
+            return Optional.empty();
         }
     }
 
