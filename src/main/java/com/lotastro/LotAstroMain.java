@@ -1,22 +1,29 @@
 package com.lotastro;
 
+import com.lotastro.database.DatabaseSettings;
+import com.lotastro.database.EmbeddedPostgresException;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.Set;
 
-/** Starts the API; when PostgreSQL cannot be reached, says which settings point at it instead of a stack trace. */
+/**
+ * Starts the API. When the database cannot be used (unreachable, unknown database, user or password, or an embedded
+ * server that does not start), it says which settings to change, with the values in use, instead of a stack trace.
+ */
 @QuarkusMain
 public class LotAstroMain {
+    /** Connection refused or failed, unknown database, unknown user or rejected password, server refused the connection. */
+    private static final Set<String> CONNECTION_STATES = Set.of("08001", "08004", "08006", "3D000", "28000", "28P01");
+
     public static void main(String... args) {
         Quarkus.run(Api.class, (exitCode, failure) -> {
-            if (failure != null && databaseUnreachable(failure).isPresent()) {
-                System.err.printf("%nLotAstro API could not reach PostgreSQL (%s).%n"
-                        + "Start PostgreSQL on 127.0.0.1:5432, or point the API at yours with%n"
-                        + "  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://<host>:<port>/<database>%n"
-                        + "  QUARKUS_DATASOURCE_USERNAME=<user>  QUARKUS_DATASOURCE_PASSWORD=<password>%n%n",
-                        databaseUnreachable(failure).get());
+            Optional<String> problem = failure == null ? Optional.empty() : databaseProblem(failure);
+            if (problem.isPresent()) {
+                System.err.printf("%n%s%n%n", problem.get());
                 System.exit(1);
             }
             if (failure != null) {
@@ -36,17 +43,36 @@ public class LotAstroMain {
         }
     }
 
-    private static Optional<String> databaseUnreachable(Throwable failure) {
+    static Optional<String> databaseProblem(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException
-                    || (t.getClass().getName().equals("org.postgresql.util.PSQLException") && "08001".equals(sqlState(t)))) {
-                return Optional.ofNullable(t.getMessage());
+            if (t instanceof EmbeddedPostgresException) {
+                return Optional.of("LotAstro API could not start its embedded PostgreSQL.\n" + t.getMessage());
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            boolean connection = t instanceof ConnectException || t instanceof UnknownHostException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && CONNECTION_STATES.contains(sql.getSQLState()));
+            if (connection) {
+                return Optional.of(cannotConnect(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
             }
         }
         return Optional.empty();
     }
 
-    private static String sqlState(Throwable t) {
-        return t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+    private static String cannotConnect(String reason) {
+        String url = DatabaseSettings.url().orElse("(not set)");
+        String user = DatabaseSettings.username().orElse("(not set)");
+        if (DatabaseSettings.embedded().isPresent()) {
+            return String.format("LotAstro API could not connect to its embedded PostgreSQL (%s).%n"
+                    + "  database: %s   user: %s%n"
+                    + "Its log is %s. To start over, stop the API and delete %s.",
+                    reason, url, user, DatabaseSettings.embedded().get().logFile(), DatabaseSettings.embedded().get().dataDir());
+        }
+        return String.format("LotAstro API could not connect to PostgreSQL (%s).%n"
+                + "  QUARKUS_DATASOURCE_JDBC_URL = %s%n"
+                + "  QUARKUS_DATASOURCE_USERNAME = %s%n"
+                + "Check that the server runs there and that the database, user and password (QUARKUS_DATASOURCE_PASSWORD) "
+                + "are right,%nor unset QUARKUS_DATASOURCE_JDBC_URL to use the embedded PostgreSQL instead.",
+                reason, url, user);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** First start: makes sure there is an organization and tells the operator how to get an API key. */
@@ -33,9 +32,6 @@ public class AccessBootstrap {
     @Inject
     OrganizationService organizations;
 
-    @ConfigProperty(name = "quarkus.http.port")
-    int port;
-
     @ActivateRequestContext
     void onStart(@Observes StartupEvent event) {
         Optional<String> preset = config.apiKey().filter(k -> !k.isBlank());
@@ -43,7 +39,6 @@ public class AccessBootstrap {
             throw new IllegalStateException("LOTASTRO_BOOTSTRAP_API_KEY must be at least " + MIN_PRESET_LENGTH + " characters");
         }
         Optional<OrganizationService.CreatedOrganization> created = organizations.bootstrapIfEmpty(config.organizationName(), preset);
-        String base = "http://localhost:" + port;
         if (created.isPresent() && preset.isEmpty()) {
             LOG.infof("First start: created organization '%s' with admin API key (shown once, store it now): %s",
                     created.get().organization().name, created.get().adminKey().plainKey());
@@ -55,6 +50,5 @@ public class AccessBootstrap {
         } else {
             LOG.info("API keys: use the admin key printed at first start (or set LOTASTRO_BOOTSTRAP_API_KEY on an empty database)");
         }
-        LOG.infof("LotAstro API starting on %s (contract at %s/q/openapi, Swagger UI at %s/q/swagger-ui)", base, base, base);
     }
 }

@@ -36,9 +36,25 @@ public class EmailDeliveryService {
     @Inject
     CallerContext caller;
 
-    /** Sends what is due for the caller's organization; the run fails when any send failed. */
+    @Inject
+    SmtpRelay relay;
+
+    @Inject
+    EmailMessages messages;
+
+    /**
+     * Sends what is due for the caller's organization; the run fails when any send failed. Without an SMTP relay
+     * nothing is tried: the emails wait, and the run says how many.
+     */
     public JobSummary deliverDue() {
         UUID organizationId = caller.organizationId();
+        if (!relay.configured()) {
+            long waiting = QuarkusTransaction.requiringNew().call(() -> messages.countDue(organizationId, Timestamps.now()));
+            Map<String, Long> summary = new LinkedHashMap<>();
+            summary.put("sent", 0L);
+            summary.put("waiting_for_smtp_relay", waiting);
+            return JobSummary.succeeded(summary);
+        }
         Map<Result, Long> counts = new LinkedHashMap<>();
         String[] lastError = new String[1];
         // Only what was due when the run started: an email that fails now waits for a later run, never this one.

@@ -1,5 +1,6 @@
 package com.lotastro.jobs;
 
+import com.lotastro.email.SmtpRelay;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -20,8 +21,15 @@ public class ClusteredJob implements Job {
     @Inject
     JobRunner runner;
 
+    @Inject
+    SmtpRelay relay;
+
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
+        if (JobCatalog.EMAIL_DELIVERY.equals(context.getJobDetail().getKey().getName()) && !relay.configured()) {
+            // Without a relay emails wait in the queue (GET /v1/emails); no failing delivery run every minute.
+            return;
+        }
         try {
             runner.runForEveryOrganization(context.getJobDetail().getKey().getName());
         } catch (RuntimeException e) {
