@@ -6,6 +6,7 @@ import com.lotastro.api.model.ApiKeyCreatedDto;
 import com.lotastro.api.model.ApiKeyPageDto;
 import com.lotastro.api.model.OrganizationCreateDto;
 import com.lotastro.api.model.OrganizationCreatedDto;
+import com.lotastro.shared.idempotency.Idempotent;
 import com.lotastro.shared.idempotency.RedactOnReplay;
 import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
@@ -22,6 +23,7 @@ public class AccessResource implements AccessApi {
     ApiKeyService apiKeys;
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.PLATFORM_ADMIN)
     @RedactOnReplay("admin_api_key.key")
     public OrganizationCreatedDto createOrganization(OrganizationCreateDto body, String idempotencyKey, String actor) {
@@ -29,6 +31,7 @@ public class AccessResource implements AccessApi {
     }
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.ADMIN)
     @RedactOnReplay("key")
     public ApiKeyCreatedDto createApiKey(ApiKeyCreateDto body, String idempotencyKey, String actor) {

@@ -5,6 +5,7 @@ import com.lotastro.api.model.CatalogItemCreateDto;
 import com.lotastro.api.model.CatalogItemDto;
 import com.lotastro.api.model.CatalogItemPageDto;
 import com.lotastro.api.model.CatalogItemUpdateDto;
+import com.lotastro.shared.idempotency.Idempotent;
 import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
 import com.lotastro.shared.security.RequiresScope;
@@ -17,6 +18,7 @@ public class CatalogResource implements CatalogApi {
     CatalogService catalog;
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.INVENTORY_WRITE)
     public CatalogItemDto createCatalogItem(CatalogItemCreateDto body, String idempotencyKey, String actor) {
         return CatalogMapper.toDto(catalog.create(CatalogMapper.toNewItem(body)));

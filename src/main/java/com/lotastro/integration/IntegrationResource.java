@@ -17,6 +17,7 @@ import com.lotastro.outbox.OutboxEvents;
 import com.lotastro.outbox.OutboxQueries;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.StoredResponseException;
+import com.lotastro.shared.idempotency.Idempotent;
 import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
 import com.lotastro.shared.security.RequiresScope;
@@ -92,6 +93,7 @@ public class IntegrationResource implements IntegrationApi {
     }
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.INTEGRATION_ADMIN)
     public InboundEventDto reprocessInboundEvent(UUID inboundEventId, String idempotencyKey, String actor) {
         return IntegrationMapper.toDto(inbound.reprocess(inboundEventId));

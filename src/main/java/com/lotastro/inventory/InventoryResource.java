@@ -17,6 +17,7 @@ import com.lotastro.shared.Meters;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.ApiException;
 import com.lotastro.shared.error.ErrorCode;
+import com.lotastro.shared.idempotency.Idempotent;
 import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
 import com.lotastro.shared.security.RequiresScope;
@@ -43,6 +44,7 @@ public class InventoryResource implements InventoryApi {
     ConsistencyService consistency;
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.INVENTORY_WRITE)
     public LotDto receiveLot(LotIntakeDto body, String idempotencyKey, String actor) {
         return InventoryMapper.toDto(intake.receive(InventoryMapper.toIntake(body)));
@@ -89,6 +91,7 @@ public class InventoryResource implements InventoryApi {
     }
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.INVENTORY_WRITE)
     public InventoryTransactionDto correctRoll(CorrectionDto body, String idempotencyKey, String actor) {
         return InventoryMapper.toDto(corrections.correct(InventoryMapper.toCorrection(body)));

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +66,12 @@ public class JobRunner {
         }
     }
 
+    /**
+     * Runs outside the caller's transaction (a triggering POST runs in one): a job commits its work in transactions of
+     * its own, so one failing step never rolls back the others, and its run record is visible while it runs. A job is
+     * safe to run again, so a trigger retried after its answer was lost only runs it once more.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public JobRun runManually(String name) {
         JobDefinition job = catalog.find(name).orElseThrow(() -> ApiException.notFound("job", name));
         UUID organizationId = caller.organizationId();

@@ -5,6 +5,7 @@ import com.lotastro.api.model.JobListDto;
 import com.lotastro.api.model.JobOutcomeDto;
 import com.lotastro.api.model.JobRunDto;
 import com.lotastro.api.model.JobRunPageDto;
+import com.lotastro.shared.idempotency.Idempotent;
 import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
 import com.lotastro.shared.security.RequiresScope;
@@ -25,6 +26,7 @@ public class JobsResource implements JobsApi {
     }
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.ADMIN)
     public JobRunDto triggerJob(String jobName, String idempotencyKey, String actor) {
         return JobsMapper.toDto(runner.runManually(jobName));

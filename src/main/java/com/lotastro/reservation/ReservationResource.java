@@ -20,6 +20,7 @@ import com.lotastro.api.model.ShortageDecisionDto;
 import com.lotastro.api.model.ShortageDecisionPageDto;
 import com.lotastro.reservation.ReservationEnums.ShipIntent;
 import com.lotastro.shared.Timestamps;
+import com.lotastro.shared.idempotency.Idempotent;
 import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
 import com.lotastro.shared.security.RequiresScope;
@@ -38,6 +39,7 @@ public class ReservationResource implements ReservationsApi {
     AllocationPlanningService planning;
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.RESERVATIONS_WRITE)
     public ReservationDto createReservation(ReservationCreateDto body, String idempotencyKey, String actor) {
         return current(reservations.create(ReservationMapper.toCommand(body)).id);
@@ -49,7 +51,10 @@ public class ReservationResource implements ReservationsApi {
         return current(reservationId);
     }
 
-    /** Reads the reservation afresh after a change committed, with everything its representation shows. */
+    /**
+     * Reads the reservation with everything its representation shows: after a change sent with an Idempotency-Key in
+     * the change's transaction, otherwise afresh after it committed.
+     */
     private ReservationDto current(UUID reservationId) {
         return ReservationMapper.toDto(reservations.get(reservationId));
     }
@@ -74,6 +79,7 @@ public class ReservationResource implements ReservationsApi {
     }
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.RESERVATIONS_WRITE)
     public ReservationDto releaseReservation(UUID reservationId, ReservationReleaseDto body, String idempotencyKey, String actor) {
         reservations.release(reservationId, body.getReason());
@@ -81,6 +87,7 @@ public class ReservationResource implements ReservationsApi {
     }
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.RESERVATIONS_WRITE)
     public ReservationDto allocateRolls(UUID reservationId, AllocationRequestDto body, String idempotencyKey, String actor) {
         allocation.allocate(reservationId, body.getLines().stream()
@@ -89,6 +96,7 @@ public class ReservationResource implements ReservationsApi {
     }
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.RESERVATIONS_WRITE)
     public AutoAllocationDto autoAllocate(UUID reservationId, String idempotencyKey, String actor) {
         AllocationService.AutoResult result = allocation.autoAllocate(reservationId);
@@ -103,6 +111,7 @@ public class ReservationResource implements ReservationsApi {
     }
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.RESERVATIONS_WRITE)
     public AllocationPlanDto planAllocation(UUID supplyRequestId, AllocationPlanRequestDto body, String idempotencyKey, String actor) {
         return ReservationMapper.toDto(planning.plan(supplyRequestId, body.getReservations().stream()
@@ -112,6 +121,7 @@ public class ReservationResource implements ReservationsApi {
     }
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.APPROVALS_WRITE)
     public ShortageDecisionDto recordShortageDecision(ShortageDecisionCreateDto body, String idempotencyKey, String actor) {
         return ReservationMapper.toDto(planning.decide(ReservationMapper.toDecision(body)));

@@ -9,6 +9,7 @@ import com.lotastro.api.model.SupplyStatusDto;
 import com.lotastro.api.model.SupplySummaryDto;
 import com.lotastro.api.model.SupplyTransitionDto;
 import com.lotastro.api.model.SupplyTypeDto;
+import com.lotastro.shared.idempotency.Idempotent;
 import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
 import com.lotastro.shared.security.RequiresScope;
@@ -25,6 +26,7 @@ public class SupplyResource implements SupplyApi {
     SupplyRequestService supply;
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.SUPPLY_WRITE)
     public SupplyRequestDto createSupplyRequest(SupplyRequestCreateDto body, String idempotencyKey, String actor) {
         return withReceived(supply.create(SupplyMapper.toCommand(body)));
@@ -57,6 +59,7 @@ public class SupplyResource implements SupplyApi {
     }
 
     @Override
+    @Idempotent
     @RequiresScope(Scope.SUPPLY_WRITE)
     public SupplyRequestDto transitionSupplyRequest(UUID supplyRequestId, SupplyTransitionDto body, String idempotencyKey, String actor) {
         return withReceived(supply.transition(supplyRequestId, SupplyMapper.toTransition(body)));

@@ -5,13 +5,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.lotastro.shared.idempotency.IdempotencyFilter;
+import com.lotastro.shared.idempotency.Idempotent;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.HeaderParam;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +72,27 @@ class ArchitectureTest {
         methods().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Resource")
                 .should().notBeAnnotatedWith(Transactional.class)
                 .check(classes);
+    }
+
+    /** Otherwise the operation would accept the header and run without the key (and outside one transaction). */
+    @Test
+    void everyOperationTakingAnIdempotencyKeyIsIdempotent() {
+        methods().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Resource")
+                .and(takesAnIdempotencyKey())
+                .should().beAnnotatedWith(Idempotent.class)
+                .check(classes);
+    }
+
+    private static DescribedPredicate<JavaMethod> takesAnIdempotencyKey() {
+        return DescribedPredicate.describe("implement an operation with an Idempotency-Key header", method ->
+                method.getOwner().getAllRawInterfaces().stream()
+                        .flatMap(api -> api.getMethods().stream())
+                        .filter(declared -> declared.getName().equals(method.getName())
+                                && declared.getRawParameterTypes().equals(method.getRawParameterTypes()))
+                        .flatMap(declared -> declared.getParameters().stream())
+                        .flatMap(parameter -> parameter.getAnnotations().stream())
+                        .anyMatch(annotation -> annotation.getRawType().isEquivalentTo(HeaderParam.class)
+                                && IdempotencyFilter.HEADER.equals(annotation.get("value").orElse(null))));
     }
 
     @Test

@@ -63,6 +63,14 @@ public enum ErrorCode {
         return title;
     }
 
+    /**
+     * Whether the same request may succeed when simply sent again (a collision, a request still in progress, a
+     * server-side failure). Such answers are never kept for an Idempotency-Key.
+     */
+    public boolean invitesRetry() {
+        return this == CONCURRENT_MODIFICATION || this == IDEMPOTENCY_REQUEST_IN_PROGRESS || status() >= 500;
+    }
+
     /** Exhaustive on purpose: a new code does not compile until it is given a status. */
     public int status() {
         return switch (this) {
