@@ -220,10 +220,10 @@ public class AllocationService {
         }
         reservation.settleAllocationState();
         boolean covered = reservation.allocationState == AllocationState.ALLOCATED;
-        guard.requireNotWorse(availableBefore);
         reservation.updatedAt = now;
         actions.recompute(reservation);
         reservations.flush();
+        guard.requireNotWorse(availableBefore);
         audit.record(new AuditLog.Change(action, "reservation", reservation.id, before, reservation.describe(), null));
         if (covered) {
             events.allocated(reservation);
