@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.lotastro.support.Api;
+import com.lotastro.support.EmailDelivery;
 import com.lotastro.support.InventoryFixtures;
 import com.lotastro.support.SmtpServer;
 import com.lotastro.support.SupplyFixtures;
@@ -48,8 +49,7 @@ class EmailsTest {
         assertThat(pending.getString("data[1].subject")).contains(item.getString("quality_code"));
         assertThat(pending.getString("data[1].body")).contains("Supply request: " + request.getString("id"));
 
-        Api.as(tenant.adminKey()).post("/v1/jobs/email-delivery/trigger").then().statusCode(201)
-                .body("outcome", equalTo("succeeded")).body("counts.sent", equalTo(2));
+        assertThat(EmailDelivery.deliverAll(tenant)).isEqualTo(2);
 
         Api.as(tenant.adminKey()).get("/v1/emails?recipient=ops@lotastro.local").then().statusCode(200)
                 .body("data.size()", equalTo(1))

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.lotastro.support.Api;
+import com.lotastro.support.EmailDelivery;
 import com.lotastro.support.InventoryFixtures;
 import com.lotastro.support.ReservationFixtures;
 import com.lotastro.support.SmtpServer;
@@ -148,7 +149,7 @@ class AllocationPlanningTest {
         Api.as(tenant.adminKey()).get("/v1/audit-events?action=reservation.shortage_decided&entity_id=" + second.getString("id"))
                 .then().body("data[0].before.lines[0].meters", equalTo(200.00f))
                 .body("data[0].after.lines[0].meters", equalTo(100.00f));
-        Api.as(tenant.adminKey()).post("/v1/jobs/email-delivery/trigger").then().statusCode(201);
+        EmailDelivery.deliverAll(tenant);
         assertThat(SmtpServer.received("Shortage decision: partial_fulfil for supply request " + supply.getString("id")))
                 .singleElement().satisfies(mail -> assertThat(mail.recipients()).containsExactly("sales-managers@lotastro.local"));
         problem(decide(Map.of("supply_request_id", supply.getString("id"), "reservation_ids", List.of(second.getString("id")),

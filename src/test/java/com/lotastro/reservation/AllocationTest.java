@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.lotastro.support.Api;
+import com.lotastro.support.EmailDelivery;
 import com.lotastro.support.Concurrently;
 import com.lotastro.support.InventoryFixtures;
 import com.lotastro.support.ReservationFixtures;
@@ -71,7 +72,7 @@ class AllocationTest {
                 .body("data.payload.action_required_reason", equalTo(List.of("needs_roll_entry", "needs_shipment_approval")));
         Api.as(tenant.adminKey()).get("/v1/inventory/consistency").then().body("healthy", equalTo(true));
 
-        Api.as(tenant.adminKey()).post("/v1/jobs/email-delivery/trigger").then().statusCode(201);
+        EmailDelivery.deliverAll(tenant);
         assertThat(SmtpServer.recipientsOf("Approval needed: reservation for CRM deal " + body.get("crm_deal_id")))
                 .containsExactlyInAnyOrder((String) body.get("sales_owner_email"), "sales-managers@lotastro.local");
     }
