@@ -2,7 +2,6 @@ package com.lotastro.inventory;
 
 import com.lotastro.audit.AuditLog;
 import com.lotastro.catalog.CatalogItem;
-import com.lotastro.catalog.CatalogItems;
 import com.lotastro.outbox.OutboxPublisher;
 import com.lotastro.shared.Meters;
 import com.lotastro.shared.error.ApiException;
@@ -13,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 

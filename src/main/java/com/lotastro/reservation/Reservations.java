@@ -89,7 +89,7 @@ public class Reservations implements PanacheRepositoryBase<Reservation, UUID> {
         return list("supplyRequestId = ?1 and status = ?2 order by createdAt, id", supplyRequestId, Status.ACTIVE);
     }
 
-    /** {@link #unallocatedForItem} for several items in one query, by item. */
+    /** Active, unallocated reservations not tied to any supply, with a line of one of the items: per item, oldest first. */
     public Map<UUID, List<Reservation>> unallocatedForItems(UUID organizationId, List<UUID> catalogItemIds) {
         Map<UUID, List<Reservation>> byItem = new HashMap<>();
         if (catalogItemIds.isEmpty()) {
@@ -107,13 +107,4 @@ public class Reservations implements PanacheRepositoryBase<Reservation, UUID> {
         return byItem;
     }
 
-    /** Active, unallocated reservations not tied to any supply with a line of the item, oldest first. */
-    public List<Reservation> unallocatedForItem(UUID organizationId, UUID catalogItemId) {
-        return list("""
-                        from Reservation r where r.organizationId = ?1 and r.status = ?2 and r.allocationState = ?3
-                        and r.supplyRequestId is null
-                        and exists (from ReservationLine l where l.reservation = r and l.catalogItem.id = ?4)
-                        order by r.createdAt, r.id""",
-                organizationId, Status.ACTIVE, AllocationState.UNALLOCATED, catalogItemId);
-    }
 }

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * What happens to promises when stock is lost. Physical loss stays recordable, but never silently: the newest

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import com.lotastro.shared.TransactionClock;
 import com.lotastro.shared.error.ApiException;
 import com.lotastro.shared.error.ErrorCode;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -62,6 +63,9 @@ public class StockLocks implements InventoryLocks {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    TransactionClock clock;
+
     private static final Object LOCKED_ITEMS = new Object();
 
     /** Step 1: the items, by id. */
@@ -74,6 +78,9 @@ public class StockLocks implements InventoryLocks {
             promises.recordOnCommit(item);
             locked.add(item.id);
         });
+        // The change's instant (its ledger rows and commitment records) is when it first holds its items: after every
+        // change that held them before it committed, before any timestamp this change sets on what it changes.
+        clock.now();
     }
 
     /** Items this transaction holds the lock of. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lotastro.support.Api;
+import com.lotastro.support.Db;
 import com.lotastro.support.CrmEvents;
 import com.lotastro.support.InventoryFixtures;
 import com.lotastro.support.ReservationFixtures;
@@ -13,6 +14,7 @@ import com.lotastro.support.Tenants;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +41,6 @@ class PromiseEdgeCasesTest {
     void setUp() {
         tenant = Tenants.create();
         item = InventoryFixtures.item(tenant);
-    }
-
-    private JsonPath availability() {
-        return Api.as(tenant.adminKey()).get("/v1/inventory/availability?quality_code=" + item.getString("quality_code"))
-                .then().statusCode(200).extract().jsonPath();
-    }
-
-    private static BigDecimal meters(JsonPath json, String path) {
-        return new BigDecimal(json.getString(path));
     }
 
     private JsonPath supply(Number meters) {
@@ -68,8 +62,8 @@ class PromiseEdgeCasesTest {
         Map<String, Object> body = ReservationFixtures.body(item, 100);
         body.put("crm_supply_request_id", s.getString("crm_supply_request_id"));
         int status = Api.raw(tenant.adminKey()).body(body).post("/v1/reservations").then().extract().statusCode();
-        JsonPath after = availability();
-        assertTrue(meters(after, "data[0].available_meters").signum() >= 0,
+        JsonPath after = InventoryFixtures.availability(tenant, item);
+        assertTrue(InventoryFixtures.meters(after, "data[0].available_meters").signum() >= 0,
                 "status " + status + "; promises exceed on hand: " + after.prettify());
     }
 
@@ -84,8 +78,8 @@ class PromiseEdgeCasesTest {
         ReservationFixtures.allocate(tenant, r, general.getString("rolls[0].id"), 50);
         Api.as(tenant.adminKey()).body(lotAgainst(s, 60)).post("/v1/lots").then().statusCode(201);
         // on hand 160; R holds 50 bound + still owed 50 of the 60 received => available must be 60
-        JsonPath after = availability();
-        assertEquals(0, meters(after, "data[0].available_meters").compareTo(new BigDecimal("60")), after.prettify());
+        JsonPath after = InventoryFixtures.availability(tenant, item);
+        assertEquals(0, InventoryFixtures.meters(after, "data[0].available_meters").compareTo(new BigDecimal("60")), after.prettify());
     }
 
     /** A loss names only promises the lost on-hand stock backed, not reservations waiting for supply. */
@@ -179,16 +173,22 @@ class PromiseEdgeCasesTest {
             }
             revised = CompletableFuture.supplyAsync(() -> CrmEvents.send(crmKey, secret,
                     CrmEvents.envelope("deal.lines_updated", revise)).then().extract().statusCode());
-            Thread.sleep(1500);
+            awaitRequestsWaitingForALock(1);
             released = CompletableFuture.supplyAsync(() -> Api.raw(tenant.adminKey()).body(Map.of("reason", "customer_cancelled"))
                     .post("/v1/reservations/" + id + "/release").then().extract().statusCode());
-            Thread.sleep(1500);
+            awaitRequestsWaitingForALock(2);
             hold.commit();
         }
         int r1 = revised.get();
         int r2 = released.get();
         JsonPath report = Api.as(tenant.adminKey()).get("/v1/inventory/consistency").then().extract().jsonPath();
         assertTrue(report.getBoolean("healthy"), "revise " + r1 + ", release " + r2 + ": " + report.prettify());
+    }
+
+    /** Until that many requests wait on a row lock (the revision on the item, then the release on the reservation). */
+    private void awaitRequestsWaitingForALock(int requests) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> Db.queryLong(dataSource,
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()") >= requests);
     }
 
     /** A planned line that grows is allocated only once rolls cover the whole promise. */
@@ -220,6 +220,6 @@ class PromiseEdgeCasesTest {
         JsonPath after = Api.as(tenant.adminKey()).get("/v1/reservations/" + id).then().extract().jsonPath();
         boolean allocatedState = "allocated".equals(after.getString("allocation_state"));
         boolean fullyBound = after.getFloat("allocated_meters") == after.getFloat("promised_meters");
-        assertTrue(!allocatedState || fullyBound, after.prettify() + availability().prettify());
+        assertTrue(!allocatedState || fullyBound, after.prettify() + InventoryFixtures.availability(tenant, item).prettify());
     }
 }

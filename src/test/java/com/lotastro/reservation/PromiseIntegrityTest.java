@@ -2,7 +2,6 @@ package com.lotastro.reservation;
 
 import static com.lotastro.support.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,20 +37,6 @@ class PromiseIntegrityTest {
         item = InventoryFixtures.item(tenant);
     }
 
-    private JsonPath availability() {
-        return Api.as(tenant.adminKey()).get("/v1/inventory/availability?quality_code=" + item.getString("quality_code"))
-                .then().statusCode(200).extract().jsonPath();
-    }
-
-    private JsonPath availabilityAsOf(Instant asOf) {
-        return Api.as(tenant.adminKey()).get("/v1/inventory/availability?quality_code=" + item.getString("quality_code")
-                + "&as_of=" + asOf).then().statusCode(200).extract().jsonPath();
-    }
-
-    private static BigDecimal meters(JsonPath json, String path) {
-        return new BigDecimal(json.getString(path));
-    }
-
     @Test
     void shouldKeepPlannedSupplyEarmarkedFromPlanThroughReceiptToRollEntry() {
         JsonPath supply = SupplyFixtures.create(tenant, item, 300, LocalDate.of(2027, 1, 10));
@@ -68,19 +53,19 @@ class PromiseIntegrityTest {
         lot.put("supply_request_id", supply.getString("id"));
         Api.as(tenant.adminKey()).body(lot).post("/v1/lots").then().statusCode(201);
 
-        JsonPath received = availability();
-        assertEquals(0, meters(received, "data[0].on_hand_meters").compareTo(new BigDecimal("300")));
-        assertEquals(0, meters(received, "data[0].earmarked_meters").compareTo(new BigDecimal("300")));
-        assertEquals(0, meters(received, "data[0].available_meters").signum(), "received supply stays earmarked for its plan");
+        JsonPath received = InventoryFixtures.availability(tenant, item);
+        assertEquals(0, InventoryFixtures.meters(received, "data[0].on_hand_meters").compareTo(new BigDecimal("300")));
+        assertEquals(0, InventoryFixtures.meters(received, "data[0].earmarked_meters").compareTo(new BigDecimal("300")));
+        assertEquals(0, InventoryFixtures.meters(received, "data[0].available_meters").signum(), "received supply stays earmarked for its plan");
         problem(Api.raw(tenant.adminKey()).body(ReservationFixtures.body(item, 300)).post("/v1/reservations").then(),
                 409, "insufficient_stock");
 
         Api.as(tenant.adminKey()).post("/v1/reservations/" + reservation.getString("id") + "/auto-allocate").then()
                 .statusCode(201).body("reservation.allocation_state", equalTo("allocated"));
-        JsonPath bound = availability();
-        assertEquals(0, meters(bound, "data[0].reserved_meters").compareTo(new BigDecimal("300")));
-        assertEquals(0, meters(bound, "data[0].earmarked_meters").signum());
-        assertEquals(0, meters(bound, "data[0].available_meters").signum());
+        JsonPath bound = InventoryFixtures.availability(tenant, item);
+        assertEquals(0, InventoryFixtures.meters(bound, "data[0].reserved_meters").compareTo(new BigDecimal("300")));
+        assertEquals(0, InventoryFixtures.meters(bound, "data[0].earmarked_meters").signum());
+        assertEquals(0, InventoryFixtures.meters(bound, "data[0].available_meters").signum());
     }
 
     @Test
@@ -93,9 +78,9 @@ class PromiseIntegrityTest {
         lot.put("supply_request_id", supply.getString("id"));
         Api.as(tenant.adminKey()).body(lot).post("/v1/lots").then().statusCode(201);
 
-        JsonPath received = availability();
-        assertEquals(0, meters(received, "data[0].earmarked_meters").compareTo(new BigDecimal("80")));
-        assertEquals(0, meters(received, "data[0].available_meters").compareTo(new BigDecimal("20")));
+        JsonPath received = InventoryFixtures.availability(tenant, item);
+        assertEquals(0, InventoryFixtures.meters(received, "data[0].earmarked_meters").compareTo(new BigDecimal("80")));
+        assertEquals(0, InventoryFixtures.meters(received, "data[0].available_meters").compareTo(new BigDecimal("20")));
         problem(Api.raw(tenant.adminKey()).body(ReservationFixtures.body(item, 21)).post("/v1/reservations").then(),
                 409, "insufficient_stock");
         ReservationFixtures.create(tenant, item, 20);
@@ -147,10 +132,10 @@ class PromiseIntegrityTest {
         String lines = "{\"crm_deal_id\":\"" + deal + "\",\"lines\":[" + CrmEvents.line(lineA, quality, color, "40") + ","
                 + CrmEvents.line(lineB, quality, color, "30") + "]}";
         CrmEvents.send(crmKey, secret, CrmEvents.envelope("deal.lines_updated", lines)).then().statusCode(200);
-        assertEquals(0, meters(availability(), "data[0].promised_meters").compareTo(new BigDecimal("70")));
+        assertEquals(0, InventoryFixtures.meters(InventoryFixtures.availability(tenant, item), "data[0].promised_meters").compareTo(new BigDecimal("70")));
         String cut = "{\"crm_deal_id\":\"" + deal + "\",\"lines\":[" + CrmEvents.line(lineA, quality, color, "4") + "]}";
         CrmEvents.send(crmKey, secret, CrmEvents.envelope("deal.lines_updated", cut)).then().statusCode(200);
-        assertEquals(0, meters(availability(), "data[0].promised_meters").compareTo(new BigDecimal("4")));
+        assertEquals(0, InventoryFixtures.meters(InventoryFixtures.availability(tenant, item), "data[0].promised_meters").compareTo(new BigDecimal("4")));
     }
 
     @Test
@@ -197,19 +182,19 @@ class PromiseIntegrityTest {
         problem(Api.raw(tenant.adminKey()).body(loss).post("/v1/inventory/corrections").then(), 409, "promises_unbacked")
                 .body("promises[0].reservation_id", equalTo(reservation.getString("id")))
                 .body("promises[0].unbacked_meters", equalTo(5.00f));
-        JsonPath unchanged = availability();
-        assertEquals(0, meters(unchanged, "data[0].on_hand_meters").compareTo(BigDecimal.TEN));
-        assertEquals(0, meters(unchanged, "data[0].available_meters").signum());
+        JsonPath unchanged = InventoryFixtures.availability(tenant, item);
+        assertEquals(0, InventoryFixtures.meters(unchanged, "data[0].on_hand_meters").compareTo(BigDecimal.TEN));
+        assertEquals(0, InventoryFixtures.meters(unchanged, "data[0].available_meters").signum());
 
         loss.put("acknowledge_shortage", true);
         String clerk = Tenants.keyWithScopes(tenant, "inventory:write");
         problem(Api.raw(clerk).body(loss).post("/v1/inventory/corrections").then(), 403, "insufficient_scope");
 
         Api.as(tenant.adminKey()).body(loss).post("/v1/inventory/corrections").then().statusCode(201);
-        JsonPath after = availability();
-        assertEquals(0, meters(after, "data[0].on_hand_meters").compareTo(new BigDecimal("5")));
-        assertEquals(0, meters(after, "data[0].promised_meters").compareTo(new BigDecimal("5")));
-        assertEquals(0, meters(after, "data[0].available_meters").signum(), "never silently negative");
+        JsonPath after = InventoryFixtures.availability(tenant, item);
+        assertEquals(0, InventoryFixtures.meters(after, "data[0].on_hand_meters").compareTo(new BigDecimal("5")));
+        assertEquals(0, InventoryFixtures.meters(after, "data[0].promised_meters").compareTo(new BigDecimal("5")));
+        assertEquals(0, InventoryFixtures.meters(after, "data[0].available_meters").signum(), "never silently negative");
         Api.as(tenant.adminKey()).get("/v1/reservations/" + reservation.getString("id")).then()
                 .body("action_required_reason", equalTo("needs_shortage_decision"))
                 .body("unbacked_meters", equalTo(5.00f))
@@ -229,7 +214,7 @@ class PromiseIntegrityTest {
                 .body("promised_meters", equalTo(5.00f))
                 .body("unbacked_meters", equalTo(0.00f))
                 .body("action_required", equalTo(false));
-        assertEquals(0, meters(availability(), "data[0].available_meters").signum());
+        assertEquals(0, InventoryFixtures.meters(InventoryFixtures.availability(tenant, item), "data[0].available_meters").signum());
     }
 
     @Test
@@ -241,41 +226,39 @@ class PromiseIntegrityTest {
                 : Api.raw(tenant.adminKey()).body(Map.of("roll_id", roll, "meters", -1, "reason", "Cut sample"))
                 .post("/v1/inventory/corrections").then().extract().statusCode());
         assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
-        JsonPath after = availability();
-        assertTrue(meters(after, "data[0].available_meters").signum() >= 0, after.prettify());
-        BigDecimal onHand = meters(after, "data[0].on_hand_meters");
-        BigDecimal promised = meters(after, "data[0].promised_meters");
+        JsonPath after = InventoryFixtures.availability(tenant, item);
+        assertTrue(InventoryFixtures.meters(after, "data[0].available_meters").signum() >= 0, after.prettify());
+        BigDecimal onHand = InventoryFixtures.meters(after, "data[0].on_hand_meters");
+        BigDecimal promised = InventoryFixtures.meters(after, "data[0].promised_meters");
         assertTrue(promised.compareTo(onHand) <= 0, after.prettify());
         Api.as(tenant.adminKey()).get("/v1/inventory/consistency").then().body("healthy", equalTo(true));
     }
 
     @Test
-    void shouldAnswerPromisedMetersAsTheyStoodAtAnyInstant() throws Exception {
+    void shouldAnswerPromisedMetersAsTheyStoodAtAnyInstant() {
         String crmKey = Tenants.keyWithScopes(tenant, "integration:crm");
         String secret = CrmEvents.connect(tenant, "http://127.0.0.1:9/crm");
-        InventoryFixtures.lot(tenant, item.getString("id"), 200);
-        Instant before = Instant.now();
-        Thread.sleep(5);
+        // The instants asked about are the server's own: each change's time, between it and the next change.
+        Instant before = Instant.parse(InventoryFixtures.lot(tenant, item.getString("id"), 200).getString("rolls[0].updated_at"));
         UUID deal = UUID.randomUUID();
         UUID line = UUID.randomUUID();
         String quality = item.getString("quality_code");
         String color = item.getString("color_code");
-        CrmEvents.send(crmKey, secret, CrmEvents.envelope("deal.won", CrmEvents.dealWon(deal,
-                List.of(CrmEvents.line(line, quality, color, "50")), "unknown"))).then().statusCode(200);
-        Thread.sleep(5);
-        Instant promisedFifty = Instant.now();
-        Thread.sleep(5);
+        String reservation = CrmEvents.send(crmKey, secret, CrmEvents.envelope("deal.won", CrmEvents.dealWon(deal,
+                List.of(CrmEvents.line(line, quality, color, "50")), "unknown"))).then().statusCode(200)
+                .extract().path("reservation_ids[0]");
+        Instant promisedFifty = Instant.parse(Api.as(tenant.adminKey()).get("/v1/reservations/" + reservation).then()
+                .extract().path("updated_at"));
         String cut = "{\"crm_deal_id\":\"" + deal + "\",\"lines\":[" + CrmEvents.line(line, quality, color, "20") + "]}";
         CrmEvents.send(crmKey, secret, CrmEvents.envelope("deal.lines_updated", cut)).then().statusCode(200);
-        Thread.sleep(5);
-        Instant promisedTwenty = Instant.now();
-        Thread.sleep(5);
+        Instant promisedTwenty = Instant.parse(Api.as(tenant.adminKey()).get("/v1/reservations/" + reservation).then()
+                .extract().path("updated_at"));
         CrmEvents.send(crmKey, secret, CrmEvents.envelope("deal.lost", "{\"crm_deal_id\":\"" + deal + "\"}")).then().statusCode(200);
 
-        assertEquals(0, meters(availabilityAsOf(before), "data[0].promised_meters").signum());
-        assertEquals(0, meters(availabilityAsOf(promisedFifty), "data[0].promised_meters").compareTo(new BigDecimal("50")));
-        assertEquals(0, meters(availabilityAsOf(promisedTwenty), "data[0].promised_meters").compareTo(new BigDecimal("20")));
-        assertEquals(0, meters(availability(), "data[0].promised_meters").signum());
-        assertEquals(0, meters(availabilityAsOf(promisedTwenty), "data[0].available_meters").compareTo(new BigDecimal("180")));
+        assertEquals(0, InventoryFixtures.meters(InventoryFixtures.availability(tenant, item, before), "data[0].promised_meters").signum());
+        assertEquals(0, InventoryFixtures.meters(InventoryFixtures.availability(tenant, item, promisedFifty), "data[0].promised_meters").compareTo(new BigDecimal("50")));
+        assertEquals(0, InventoryFixtures.meters(InventoryFixtures.availability(tenant, item, promisedTwenty), "data[0].promised_meters").compareTo(new BigDecimal("20")));
+        assertEquals(0, InventoryFixtures.meters(InventoryFixtures.availability(tenant, item), "data[0].promised_meters").signum());
+        assertEquals(0, InventoryFixtures.meters(InventoryFixtures.availability(tenant, item, promisedTwenty), "data[0].available_meters").compareTo(new BigDecimal("180")));
     }
 }

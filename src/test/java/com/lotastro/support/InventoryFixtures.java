@@ -59,4 +59,20 @@ public final class InventoryFixtures {
                 .then().statusCode(201)
                 .extract().jsonPath();
     }
+
+    /** The availability row of the item (its codes are unique to the test), now or as of an instant. */
+    public static JsonPath availability(Tenant tenant, JsonPath item, java.time.Instant asOf) {
+        return Api.as(tenant.adminKey()).get("/v1/inventory/availability?quality_code=" + item.getString("quality_code")
+                        + (asOf == null ? "" : "&as_of=" + asOf))
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    public static JsonPath availability(Tenant tenant, JsonPath item) {
+        return availability(tenant, item, null);
+    }
+
+    /** A meters value of a response, exactly as sent. */
+    public static java.math.BigDecimal meters(JsonPath json, String path) {
+        return new java.math.BigDecimal(json.getString(path));
+    }
 }
