@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lotastro.api.IntegrationApi;
 import com.lotastro.api.model.CrmConnectionDto;
 import com.lotastro.api.model.CrmConnectionUpdateDto;
-import com.lotastro.api.model.CrmEventEnvelopeDto;
+import com.lotastro.api.model.CrmEventDto;
 import com.lotastro.api.model.CrmEventOutcomeDto;
 import com.lotastro.api.model.InboundEventDto;
 import com.lotastro.api.model.InboundEventPageDto;
@@ -69,7 +69,7 @@ public class IntegrationResource implements IntegrationApi {
     @RequiresScope(Scope.INTEGRATION_CRM)
     @SignedByCrm
     public CrmEventOutcomeDto receiveCrmEvent(String webhookId, String webhookTimestamp, String webhookSignature,
-                                              CrmEventEnvelopeDto envelope) {
+                                              CrmEventDto envelope) {
         byte[] raw = (byte[]) request.getProperty(CrmSignatureFilter.RAW_BODY);
         InboundEventService.Answer answer = inbound.receive(new InboundEventService.Envelope(envelope.getId(), envelope.getType(),
                 Timestamps.instant(envelope.getOccurredAt()), new String(raw, StandardCharsets.UTF_8)), webhookId);

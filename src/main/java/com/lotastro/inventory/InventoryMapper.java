@@ -7,6 +7,7 @@ import com.lotastro.api.model.CorrectionDto;
 import com.lotastro.api.model.DiscrepancyDto;
 import com.lotastro.api.model.InventoryTransactionDto;
 import com.lotastro.api.model.LotDto;
+import com.lotastro.api.model.LotSummaryDto;
 import com.lotastro.api.model.LotIntakeDto;
 import com.lotastro.api.model.RollDto;
 import com.lotastro.api.model.RollStatusDto;
@@ -38,10 +39,11 @@ final class InventoryMapper {
         return dto == null ? null : TransactionType.valueOf(dto.toString());
     }
 
-    static LotDto toDto(InventoryQueries.LotView view) {
+    /** A lot as lists show it, without its rolls. */
+    static LotSummaryDto toSummary(InventoryQueries.LotView view) {
         Lot lot = view.lot();
         CatalogItem item = lot.catalogItem;
-        LotDto dto = new LotDto()
+        return new LotSummaryDto()
                 .id(lot.id)
                 .lotNumber(lot.lotNumber)
                 .catalogItemId(item.id)
@@ -52,7 +54,23 @@ final class InventoryMapper {
                 .rollCount((int) view.totals().rollCount())
                 .totalMeters(view.totals().meters())
                 .createdAt(Timestamps.utc(lot.createdAt));
-        return dto.rolls(view.rolls() == null ? null : view.rolls().stream().map(InventoryMapper::toDto).toList());
+    }
+
+    /** A single lot with its rolls: the summary's fields (the contract's Lot is LotSummary plus rolls) and the rolls. */
+    static LotDto toDto(InventoryQueries.LotView view) {
+        LotSummaryDto summary = toSummary(view);
+        return new LotDto()
+                .id(summary.getId())
+                .lotNumber(summary.getLotNumber())
+                .catalogItemId(summary.getCatalogItemId())
+                .qualityCode(summary.getQualityCode())
+                .colorCode(summary.getColorCode())
+                .receivedAt(summary.getReceivedAt())
+                .supplyRequestId(summary.getSupplyRequestId())
+                .rollCount(summary.getRollCount())
+                .totalMeters(summary.getTotalMeters())
+                .createdAt(summary.getCreatedAt())
+                .rolls(view.rolls().stream().map(InventoryMapper::toDto).toList());
     }
 
     static LotDto toDto(LotIntakeService.Received received) {

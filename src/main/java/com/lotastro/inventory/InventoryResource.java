@@ -55,7 +55,7 @@ public class InventoryResource implements InventoryApi {
     public LotPageDto listLots(UUID catalogItemId, String qualityCode, String colorCode, String lotNumber, Integer limit, String cursor) {
         Page<InventoryQueries.LotView> page = queries.lots(new Lots.Filter(catalogItemId, qualityCode, colorCode, lotNumber),
                 PageRequest.of(limit, cursor));
-        return new LotPageDto().data(page.map(InventoryMapper::toDto).items()).nextCursor(page.nextCursor());
+        return new LotPageDto().data(page.map(InventoryMapper::toSummary).items()).nextCursor(page.nextCursor());
     }
 
     @Override
