@@ -30,17 +30,19 @@ public final class Api {
                             .build())
                     .build());
 
+    private static final DeclaredHeaders DECLARED_HEADERS = new DeclaredHeaders(SPEC);
+
     private Api() {
     }
 
     /** A valid request with the given API key; request and response must match the contract. */
     public static RequestSpecification as(String apiKey) {
-        return given().filter(BOTH).header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON);
+        return given().filter(BOTH).filter(DECLARED_HEADERS).header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON);
     }
 
     /** A request that may break the contract on purpose; the response must still match it. */
     public static RequestSpecification raw() {
-        return given().filter(RESPONSES_ONLY);
+        return given().filter(RESPONSES_ONLY).filter(DECLARED_HEADERS);
     }
 
     /** For transport errors the contract does not describe (406, 415): no validation at all. */
