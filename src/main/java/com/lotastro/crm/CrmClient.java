@@ -105,12 +105,18 @@ public class CrmClient {
     }
 
     private Map<String, Object> get(String baseUrl, String apiKey, UUID crmCustomerId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/customers/" + crmCustomerId))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json")
-                .GET();
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(baseUrl + "/customers/" + crmCustomerId))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Accept", "application/json")
+                    .GET();
+            if (apiKey != null) {
+                request.header("Authorization", "Bearer " + apiKey);
+            }
+        } catch (IllegalArgumentException e) {
+            // Stored before the contract refused such values: the connection must be set again, no call can help.
+            throw new Refused("The CRM connection's base URL or API key cannot be sent in a request; set the connection again");
         }
         HttpResponse<String> response;
         try {

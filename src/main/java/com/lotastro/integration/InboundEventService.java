@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lotastro.shared.PayloadReader;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.ApiException;
+import com.lotastro.shared.error.DatabaseConstraints;
 import com.lotastro.shared.error.ErrorCode;
 import com.lotastro.shared.error.Problem;
 import com.lotastro.shared.paging.Page;
@@ -50,6 +51,8 @@ public class InboundEventService {
     PayloadReader payloads;
 
     /** The answer for a delivery: the status and body to send (the same for every repeat of the event id). */
+    private static final int MAX_ATTEMPTS_ON_COLLISION = 5;
+
     public record Answer(int status, String body, String mediaType) {
     }
 
@@ -102,7 +105,23 @@ public class InboundEventService {
         return events.search(caller.organizationId(), filter, page);
     }
 
+    /**
+     * Applies the event, again when it collided with a concurrent change (e.g. two first events of one customer,
+     * each inserting it): the collision is ours to resolve, never an answer the CRM would have to retry.
+     */
     private Answer process(UUID organizationId, String eventId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return processOnce(organizationId, eventId);
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS_ON_COLLISION || !DatabaseConstraints.isCollision(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Answer processOnce(UUID organizationId, String eventId) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 InboundEvent event = events.lockByEventId(organizationId, eventId).orElseThrow();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.lotastro.shared.error.ApiException;
 import com.lotastro.shared.error.FieldError;
+import com.lotastro.shared.json.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -22,8 +23,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class PayloadReader {
-    private static final ObjectMapper SNAKE_CASE = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
+    private static final ObjectMapper SNAKE_CASE = StrictJson.configure(new ObjectMapper()
+            .registerModule(new JavaTimeModule()))
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);

@@ -7,18 +7,22 @@ import com.lotastro.outbox.OutboxPublisher;
 import com.lotastro.shared.Meters;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.ApiException;
+import com.lotastro.shared.error.DatabaseConstraints;
 import com.lotastro.shared.error.ErrorCode;
 import com.lotastro.shared.error.FieldError;
 import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
 import com.lotastro.shared.security.CallerContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Supply requests: creation, the status flow with its history, emails and events. */
@@ -83,7 +87,7 @@ public class SupplyRequestService {
         request.createdAt = Timestamps.now();
         request.updatedAt = request.createdAt;
         requests.persist(request);
-        requests.flush();
+        flushRefusingARacedDuplicate(request);
 
         recordChange(request, null, command.notes());
         audit.record(new AuditLog.Change("supply_request.created", "supply_request", request.id, null, request.describe(), null));
@@ -208,6 +212,24 @@ public class SupplyRequestService {
         payload.put("changed_at", change.createdAt.toString());
         outbox.publish(new OutboxPublisher.Event("supply_request.status_updated", "supply_request", request.id,
                 "status_" + request.status.value(), payload));
+    }
+
+    /**
+     * Two requests mirroring the same CRM id at once both pass the look-up above; the unique constraint refuses the
+     * second, which is answered like a sequential duplicate, naming the request that won (committed by then: the
+     * insert waited for it).
+     */
+    private void flushRefusingARacedDuplicate(SupplyRequest request) {
+        try {
+            requests.flush();
+        } catch (PersistenceException e) {
+            if (!DatabaseConstraints.isUniqueViolation(e, "uq_supply_requests_crm_id")) {
+                throw e;
+            }
+            Optional<SupplyRequest> winner = QuarkusTransaction.requiringNew()
+                    .call(() -> requests.findByCrmId(request.organizationId, request.crmSupplyRequestId));
+            throw winner.map(SupplyRequestService::duplicate).orElseThrow(() -> e);
+        }
     }
 
     private static ApiException duplicate(SupplyRequest existing) {

@@ -147,6 +147,21 @@ class CrmEventsTest {
     }
 
     @Test
+    void shouldApplyConcurrentFirstUpdatesOfOneCustomerWithoutPushingTheCollisionToTheCrm() throws Exception {
+        UUID customer = UUID.randomUUID();
+        List<Integer> statuses = Concurrently.run(20, i -> CrmEvents.send(crmKey, secret, CrmEvents.envelope("evt_" + UUID.randomUUID(),
+                "customer.updated", "2026-11-21T10:00:" + String.format("%02d", i) + "Z",
+                "{\"crm_customer_id\":\"" + customer + "\",\"company_name\":\"Name " + i + "\",\"version\":" + i + "}"))
+                .statusCode());
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(Db.queryLong(dataSource, "select count(*) from crm_customers where organization_id = ? and crm_customer_id = ?",
+                tenant.organizationId(), customer)).isEqualTo(1);
+        Api.as(Tenants.keyWithScopes(tenant, "customers:read")).get("/v1/crm-customers/" + customer).then()
+                .body("company_name", equalTo("Name 19"));
+    }
+
+    @Test
     void shouldKeepTheNewestCustomerWhenUpdatesArriveOutOfOrder() {
         UUID customer = UUID.randomUUID();
         String newer = CrmEvents.envelope("evt_" + UUID.randomUUID(), "customer.updated", "2026-11-21T10:00:00Z",

@@ -14,6 +14,7 @@ import com.lotastro.support.Tenant;
 import com.lotastro.support.Tenants;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
@@ -186,6 +187,20 @@ class SupplyRequestTest {
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(9);
         Api.as(tenant.adminKey()).get("/v1/supply-requests/" + id + "/history").then().body("data.size()", equalTo(2));
+    }
+
+    @Test
+    void shouldNameTheExistingRequestWhenTheSameCrmRequestIsMirroredTwiceAtOnce() throws Exception {
+        Map<String, Object> body = SupplyFixtures.body(item, 100, ETA);
+        List<Response> answers = Concurrently.run(8,
+                i -> Api.raw(tenant.adminKey()).body(body).post("/v1/supply-requests"));
+
+        List<Response> created = answers.stream().filter(a -> a.statusCode() == 201).toList();
+        assertThat(created).hasSize(1);
+        String id = created.get(0).path("id");
+        for (Response refused : answers.stream().filter(a -> a.statusCode() != 201).toList()) {
+            problem(refused.then(), 409, "duplicate_supply_request").body("existing_supply_request_id", equalTo(id));
+        }
     }
 
     @Test

@@ -32,6 +32,30 @@ public final class Db {
         return counts;
     }
 
+    /**
+     * A digest of every row of every tenant table of one organization (and how many organizations exist): equal
+     * digests before and after a request mean the request changed nothing, updates included.
+     */
+    public static String fingerprint(DataSource dataSource, UUID organizationId) {
+        StringBuilder sql = new StringBuilder("select concat_ws('|', (select count(*) from organizations)");
+        for (String table : TENANT_TABLES) {
+            sql.append(", (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from ").append(table)
+                    .append(" t where organization_id = ?)");
+        }
+        sql.append(")");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < TENANT_TABLES.size(); i++) {
+                ps.setObject(i + 1, organizationId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long queryLong(DataSource dataSource, String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -9,7 +9,7 @@ import org.postgresql.util.ServerErrorMessage;
  * Unique constraints are the last guard against concurrent duplicates: when two requests race past the
  * service's own check, the database refuses one, and this table names the refusal for the caller.
  */
-final class DatabaseConstraints {
+public final class DatabaseConstraints {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String CHECK_VIOLATION = "23514";
     private static final String DEADLOCK = "40P01";
@@ -24,6 +24,31 @@ final class DatabaseConstraints {
             "uq_reservations_active_deal", ErrorCode.DEAL_ALREADY_RESERVED);
 
     private DatabaseConstraints() {
+    }
+
+    /** Whether the failure is the database refusing a row under the named unique constraint. */
+    public static boolean isUniqueViolation(Throwable e, String constraint) {
+        return ProblemMappers.causeOfType(e, PSQLException.class)
+                .filter(psql -> UNIQUE_VIOLATION.equals(psql.getSQLState()))
+                .map(PSQLException::getServerErrorMessage)
+                .map(ServerErrorMessage::getConstraint)
+                .filter(constraint::equals)
+                .isPresent();
+    }
+
+    /**
+     * Whether the failure is a collision with a concurrent transaction (a unique row created at the same time, a
+     * stale optimistic version, a deadlock or serialization failure): the same work, run again, sees the winner.
+     */
+    public static boolean isCollision(Throwable e) {
+        if (ProblemMappers.causeOfType(e, jakarta.persistence.OptimisticLockException.class).isPresent()
+                || ProblemMappers.causeOfType(e, org.hibernate.StaleStateException.class).isPresent()) {
+            return true;
+        }
+        return ProblemMappers.causeOfType(e, PSQLException.class)
+                .map(PSQLException::getSQLState)
+                .filter(state -> UNIQUE_VIOLATION.equals(state) || DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state))
+                .isPresent();
     }
 
     static Optional<ApiException> translate(Throwable e) {

@@ -14,6 +14,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED("method_not_allowed", "Method not allowed"),
     NOT_ACCEPTABLE("not_acceptable", "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", "Unsupported media type"),
+    PAYLOAD_TOO_LARGE("payload_too_large", "Request body too large"),
+    URI_TOO_LONG("uri_too_long", "Request URI too long"),
     VALIDATION_FAILED("validation_failed", "The request is invalid"),
     UNKNOWN_CATALOG_ITEM("unknown_catalog_item", "Unknown catalog item"),
     DUPLICATE_CATALOG_ITEM("duplicate_catalog_item", "Catalog item already exists"),
@@ -45,6 +47,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Idempotency key reused with another request"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS("idempotency_request_in_progress", "A request with this idempotency key is still running"),
     JOB_ALREADY_RUNNING("job_already_running", "Job already running"),
+    DATABASE_UNAVAILABLE("database_unavailable", "Database unavailable"),
+    SERVER_BUSY("server_busy", "Server busy"),
     INTERNAL_ERROR("internal_error", "Internal error");
 
     private final String code;
@@ -87,11 +91,13 @@ public enum ErrorCode {
                     STOCK_RULE_VIOLATED, JOB_ALREADY_RUNNING -> 409;
             case STALE_VERSION -> 412;
             case PRECONDITION_REQUIRED -> 428;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case URI_TOO_LONG -> 414;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, UNKNOWN_SUPPLY_REQUEST, IDEMPOTENCY_KEY_REUSED, PLAN_EXCEEDS_ARRIVAL,
                     UNKNOWN_EVENT_TYPE, UNKNOWN_DEAL -> 422;
             case INTERNAL_ERROR -> 500;
-            case INBOUND_DISABLED, CRM_UNAVAILABLE -> 503;
+            case INBOUND_DISABLED, CRM_UNAVAILABLE, DATABASE_UNAVAILABLE, SERVER_BUSY -> 503;
         };
     }
 }

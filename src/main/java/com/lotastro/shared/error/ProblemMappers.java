@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -119,18 +120,28 @@ public class ProblemMappers {
             return render(ErrorCode.CONCURRENT_MODIFICATION, "The resource was changed concurrently; read it again and retry",
                     uri, List.of(), Map.of());
         }
-        Optional<ApiException> translated = DatabaseConstraints.translate(e);
-        return translated.map(api -> render(api, uri)).orElseGet(() -> unexpected(e, uri));
+        Optional<ApiException> translated = DatabaseConstraints.translate(e).or(() -> DatabaseFaults.translate(e));
+        return translated.map(api -> apiException(api, uri)).orElseGet(() -> unexpected(e, uri));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        Optional<ApiException> translated = DatabaseConstraints.translate(e);
+        Optional<ApiException> translated = DatabaseConstraints.translate(e).or(() -> DatabaseFaults.translate(e));
         if (translated.isPresent()) {
-            return render(translated.get(), uri);
+            return apiException(translated.get(), uri);
+        }
+        if (bodyTooLarge(e)) {
+            return render(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than the server accepts", uri, List.of(), Map.of());
         }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return render(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred; it has been logged", uri, List.of(), Map.of());
+    }
+
+    /** A body sent without Content-Length that grew past the limit while being read (Quarkus's own message). */
+    private static boolean bodyTooLarge(Throwable e) {
+        return causeOfType(e, java.io.IOException.class)
+                .map(io -> "Request too large".equals(io.getMessage()))
+                .orElse(false);
     }
 
     private Response jsonProblem(JsonProcessingException e, UriInfo uri) {
@@ -183,7 +194,7 @@ public class ProblemMappers {
                 boolean pointsAtName = path.equals(name) || path.endsWith("." + name);
                 return new FieldError(pointsAtName ? path : JsonPaths.join(path, name), "is required");
             }
-            if (original.contains("Null value for creator property")) {
+            if (e instanceof InvalidNullException || original.contains("Null value for creator property")) {
                 return new FieldError(path, "must not be null");
             }
             Class<?> target = null;

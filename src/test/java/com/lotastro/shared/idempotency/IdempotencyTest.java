@@ -2,12 +2,14 @@ package com.lotastro.shared.idempotency;
 
 import static com.lotastro.support.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.lotastro.reservation.FailingReservationReads;
 import com.lotastro.support.Api;
 import com.lotastro.support.Concurrently;
+import com.lotastro.support.DatabaseFaults;
 import com.lotastro.support.Db;
 import com.lotastro.support.InventoryFixtures;
 import com.lotastro.support.ReservationFixtures;
@@ -21,6 +23,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,36 @@ class IdempotencyTest {
         tenant = Tenants.create();
         item = InventoryFixtures.item(tenant);
         lot = InventoryFixtures.lot(tenant, item.getString("id"), 60, 40);
+    }
+
+    @Test
+    void shouldApplyAKeyedCreateOnceWhileTheDatabaseDropsConnections() throws Exception {
+        Map<String, Object> body = InventoryFixtures.itemBody(InventoryFixtures.uniqueCode("Q"), "FAULT", 0);
+        String key = UUID.randomUUID().toString();
+        List<Response> answers = Concurrently.run(12, i -> {
+            if (i % 4 == 0) {
+                DatabaseFaults.killConnections(dataSource);
+                return null;
+            }
+            return Api.raw(tenant.adminKey()).header(KEY, key).body(body).post("/v1/catalog-items");
+        });
+        // The same request again until it is answered: whichever attempt committed, a retry replays it.
+        Response settled = await().atMost(Duration.ofSeconds(20)).until(
+                () -> Api.raw(tenant.adminKey()).header(KEY, key).body(body).post("/v1/catalog-items"),
+                answer -> answer.statusCode() == 201);
+
+        for (Response answer : answers.stream().filter(java.util.Objects::nonNull).toList()) {
+            assertThat(answer.statusCode()).as(answer.asString()).isIn(201, 409, 503);
+            if (answer.statusCode() == 201) {
+                assertThat(answer.<String>path("id")).isEqualTo(settled.path("id"));
+            } else if (answer.statusCode() == 409) {
+                problem(answer.then(), 409, "idempotency_request_in_progress");
+            } else {
+                assertThat(answer.<String>path("code")).isIn("database_unavailable", "server_busy");
+            }
+        }
+        assertThat(Db.queryLong(dataSource, "select count(*) from catalog_items where organization_id = ? and quality_code = ?",
+                tenant.organizationId(), body.get("quality_code"))).isEqualTo(1);
     }
 
     @Test
