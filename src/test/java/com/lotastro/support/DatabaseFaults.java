@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 /** Faults of the database as operators meet them: connections terminated by the server, a pool with none free. */
 public final class DatabaseFaults {
+    private static final String ADMIN_SHUTDOWN = "57P01";
     private DatabaseFaults() {
     }
 
@@ -22,6 +23,9 @@ public final class DatabaseFaults {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {
+            if (ADMIN_SHUTDOWN.equals(e.getSQLState())) {
+                return 0; // another caller's kill took this connection first
+            }
             throw new IllegalStateException(e);
         }
     }
