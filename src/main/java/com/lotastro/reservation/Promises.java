@@ -156,7 +156,7 @@ public class Promises implements StockCommitments {
         if (catalogItemIds.isEmpty()) {
             return Map.of();
         }
-        em.flush();
+        flushPendingChanges();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(COUNTED).setParameter("items", ids(catalogItemIds)).getResultList();
         Map<UUID, Counted> counted = new HashMap<>();
@@ -170,7 +170,7 @@ public class Promises implements StockCommitments {
         if (catalogItemIds.isEmpty()) {
             return Map.of();
         }
-        em.flush();
+        flushPendingChanges();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(COMMITTED)
                 .setParameter("items", ids(catalogItemIds)).getResultList();
@@ -276,6 +276,13 @@ public class Promises implements StockCommitments {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record stock commitments", e);
+        }
+    }
+
+    /** Inside a change, its pending writes move the counters first; a read outside a transaction has none. */
+    private void flushPendingChanges() {
+        if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+            em.flush();
         }
     }
 
