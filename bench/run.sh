@@ -20,12 +20,17 @@ PSQL=(psql -X -q -At -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
 export PGOPTIONS="-c search_path=lotastro"
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -DskipTests package
+if curl -s -o /dev/null "$BASE" || (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then
+  echo "port $HTTP_PORT or $PG_PORT is in use (an earlier run still going?); set BENCH_HTTP_PORT / BENCH_PG_PORT" >&2
+  exit 1
+fi
 rm -rf "$WORK" && mkdir -p "$WORK"
 export LOTASTRO_EMBEDDED_POSTGRES_DATA_DIR=$WORK/pgdata LOTASTRO_EMBEDDED_POSTGRES_PORT=$PG_PORT \
        QUARKUS_HTTP_PORT=$HTTP_PORT LOTASTRO_BOOTSTRAP_API_KEY=$KEY
 
 API_PID=
-start_api() { # $1: name of the log; prints milliseconds from exec to ready
+STARTED_MS=
+start_api() { # $1: name of the log; sets STARTED_MS, milliseconds from exec to ready
   local t0 t1
   t0=$(date +%s%N)
   java $JAVA_OPTS ${2:-} -jar target/quarkus-app/quarkus-run.jar >"$WORK/api-$1.log" 2>&1 &
@@ -35,7 +40,7 @@ start_api() { # $1: name of the log; prints milliseconds from exec to ready
     sleep 0.02
   done
   t1=$(date +%s%N)
-  echo $(((t1 - t0) / 1000000))
+  STARTED_MS=$(((t1 - t0) / 1000000))
 }
 stop_api() { kill "$API_PID" && wait "$API_PID" || true; }
 trap '[ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null || true' EXIT
@@ -44,11 +49,11 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$API_PID/stat"; }
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 echo "== fresh database, schema migrated"
-first_start=$(start_api first)
+start_api first; first_start=$STARTED_MS
 "${PSQL[@]}" -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
 stop_api
 echo "== start with the schema current (measured)"
-start_ms=$(start_api measured "${BENCH_JFR:+-XX:+FlightRecorder}")
+start_api measured; start_ms=$STARTED_MS
 rss_start=$(rss_mb)
 pg_version=$("${PSQL[@]}" -c 'show server_version')
 "${PSQL[@]}" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements SCHEMA public"
@@ -65,10 +70,16 @@ echo "== one request at a time"
 sequential=$("${GEN[@]}" sequential "$BASE" "$KEY" "$ITEMS" 300); echo "$sequential"
 
 echo "== statements per reservation (pg_stat_statements)"
+commits() { "${PSQL[@]}" -c "SELECT xact_commit FROM pg_stat_database WHERE datname = 'postgres'"; }
 "${PSQL[@]}" -c "SELECT public.pg_stat_statements_reset()" >/dev/null
+commits0=$(commits)
 "${GEN[@]}" sequential "$BASE" "$KEY" "$ITEMS" 100 >/dev/null
-statements=$("${PSQL[@]}" -c "SELECT round(sum(calls) / 100.0, 2) FROM public.pg_stat_statements
+commits1=$(commits)
+# pg_stat_statements counts BEGIN (pgjdbc sends it with the first statement, in the same round trip) but not COMMIT;
+# pg_stat_database counts the commits (less the two of the psql sessions reading these numbers).
+statements=$("${PSQL[@]}" -c "SELECT round(sum(calls) FILTER (WHERE query <> 'BEGIN') / 100.0, 2) FROM public.pg_stat_statements
   WHERE query NOT ILIKE '%pg_stat_statements%' AND query NOT ILIKE '%qrtz%'")
+commits_per=$(awk -v a="$commits0" -v b="$commits1" 'BEGIN {printf "%.2f", (b - a - 2) / 100}')
 "${PSQL[@]}" -F ' | ' -c "SELECT calls, left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM public.pg_stat_statements
   WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 14" >"$WORK/statements.txt"
 cat "$WORK/statements.txt"
@@ -116,7 +127,7 @@ reservations/s at saturation ($CONCURRENCY callers)   $max_rate  (p50 $(field p5
 pgbench tps, same effects, same concurrency           $pgbench_tps
 ratio API / pgbench                                    $(awk -v a="$max_rate" -v b="$pgbench_tps" 'BEGIN {printf "%.2f", a / b}')
 one request, no contention                             p50 $(field p50_ms "$sequential") ms, p99 $(field p99_ms "$sequential") ms
-statements + commits per reservation (PostgreSQL)      $statements
+statements / commits per reservation (PostgreSQL)      $statements / $commits_per (round trips: their sum; BEGIN rides with the first statement)
 JVM CPU per reservation at saturation                  $cpu_ms ms
 hot item req/s 10,000 lines / 100 lines                $(field req_per_s "$hot10k") / $(field req_per_s "$hot100") = $(awk -v a="$(field req_per_s "$hot10k")" -v b="$(field req_per_s "$hot100")" 'BEGIN {printf "%.2f", a / b}')
 open model p99 at 70 % / p50 at 10 %                  $(field p99_ms "$high") / $(field p50_ms "$low") ms = $(awk -v a="$(field p99_ms "$high")" -v b="$(field p50_ms "$low")" 'BEGIN {printf "%.2f", a / b}'), 5xx $(($(field server_errors "$low") + $(field server_errors "$high")))
