@@ -33,7 +33,7 @@ public class ApiKeyAuthenticationFilter {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "Send Authorization: Bearer <api key>");
         }
-        ApiKey key = apiKeys.authenticate(authorization.substring(BEARER.length()).trim())
+        ApiKeyCache.Caller key = apiKeys.authenticate(authorization.substring(BEARER.length()).trim())
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "The API key is unknown or revoked"));
         String actor = request.getHeaderString(ACTOR_HEADER);
         if (actor != null && actor.length() > MAX_ACTOR_LENGTH) {
@@ -41,7 +41,7 @@ public class ApiKeyAuthenticationFilter {
                     java.util.List.of(new com.lotastro.shared.error.FieldError(ACTOR_HEADER, "size must be between 0 and 200")),
                     java.util.Map.of());
         }
-        caller.authenticate(key.organizationId, key.id, key.scopes, actor);
+        caller.authenticate(key.organizationId(), key.apiKeyId(), key.scopes(), actor);
         Method method = resource.getResourceMethod();
         RequiresScope required = method == null ? null : method.getAnnotation(RequiresScope.class);
         if (required == null) {

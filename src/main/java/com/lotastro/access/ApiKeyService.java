@@ -11,6 +11,8 @@ import com.lotastro.shared.security.CallerContext;
 import com.lotastro.shared.security.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -34,6 +36,12 @@ public class ApiKeyService {
 
     @Inject
     CallerContext caller;
+
+    @Inject
+    ApiKeyCache cache;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** A freshly issued key: the only moment its plain value exists. */
     public record IssuedKey(ApiKey apiKey, String plainKey) {
@@ -60,13 +68,31 @@ public class ApiKeyService {
         }
         Map<String, Object> before = describe(key);
         key.revokedAt = Timestamps.now();
+        forgetWhenDone(key.keyHash);
         audit.record(new AuditLog.Change("api_key.revoked", "api_key", key.id, before, describe(key), null));
         outbox.publish(new OutboxPublisher.Event("api_key.revoked", "api_key", key.id, "revoked", describe(key)));
     }
 
+    /** The active key's caller, from {@link ApiKeyCache} when it was looked up in the last few seconds. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ApiKey> authenticate(String plainKey) {
-        return apiKeys.findActiveByHash(ApiKeySecrets.hash(plainKey));
+    public Optional<ApiKeyCache.Caller> authenticate(String plainKey) {
+        return cache.get(ApiKeySecrets.hash(plainKey), hash -> apiKeys.findActiveByHash(hash)
+                .map(key -> new ApiKeyCache.Caller(key.id, key.organizationId, Set.copyOf(key.scopes))));
+    }
+
+    /** Drops the key from this instance's cache now and again once the revocation committed (or not). */
+    private void forgetWhenDone(String keyHash) {
+        cache.forget(keyHash);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.forget(keyHash);
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,5 +1,6 @@
 package com.lotastro.audit;
 
+import com.lotastro.shared.JsonColumnFormat;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +41,9 @@ public class AuditLog {
         event.action = change.action();
         event.entityType = change.entityType();
         event.entityId = change.entityId();
-        event.before = change.before();
-        event.after = change.after();
+        // As they will be read back, so the insert is final (no update of the row at the flush).
+        event.before = JsonColumnFormat.asRead(change.before());
+        event.after = JsonColumnFormat.asRead(change.after());
         event.reason = change.reason();
         events.persist(event);
         return event.id;

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Checks that every roll equals the sum of its ledger rows, for meters and for reserved meters. */
+/**
+ * Checks that every roll equals the sum of its ledger rows, for meters and for reserved meters, and that each item's
+ * counters and commitment record equal the sums of the detail rows they follow.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ConsistencyService {
@@ -30,9 +33,12 @@ public class ConsistencyService {
                               BigDecimal rollReservedMeters, BigDecimal ledgerReservedMeters) {
     }
 
-    /** An item whose live commitments differ from their record, or exceed what is on hand. */
+    /**
+     * An item whose commitments summed from the detail rows (now) differ from their record or from its counters, whose
+     * counters of on-hand or bound meters differ from its rolls, or whose commitments exceed what is on hand.
+     */
     public record CommitmentDiscrepancy(UUID catalogItemId, StockCommitments.Committed now, StockCommitments.Committed recorded,
-                                        BigDecimal availableMeters) {
+                                        BigDecimal availableMeters, StockCommitments.Counted counted) {
     }
 
     public record Report(Instant checkedAt, long rollsChecked, List<Discrepancy> discrepancies,
@@ -71,19 +77,28 @@ public class ConsistencyService {
                 where c.organization_id = :org group by c.id order by c.id""")
                 .setParameter("org", organizationId).getResultList();
         List<UUID> itemIds = stock.stream().map(r -> (UUID) r[0]).toList();
-        Map<UUID, StockCommitments.Committed> now = commitments.now(itemIds);
+        Map<UUID, StockCommitments.Committed> now = commitments.summedFromDetails(itemIds);
         Map<UUID, StockCommitments.Committed> recorded = commitments.latestRecorded(itemIds);
+        Map<UUID, StockCommitments.Counted> counters = commitments.counted(itemIds);
         List<CommitmentDiscrepancy> found = new ArrayList<>();
         for (Object[] row : stock) {
             UUID itemId = (UUID) row[0];
             StockCommitments.Committed live = now.getOrDefault(itemId, StockCommitments.Committed.NONE);
             StockCommitments.Committed record = recorded.getOrDefault(itemId, StockCommitments.Committed.NONE);
-            BigDecimal available = ((BigDecimal) row[1]).subtract((BigDecimal) row[2]).subtract(live.total());
-            boolean drifted = live.promised().compareTo(record.promised()) != 0 || live.earmarked().compareTo(record.earmarked()) != 0;
+            StockCommitments.Counted counted = counters.get(itemId);
+            BigDecimal onHand = (BigDecimal) row[1];
+            BigDecimal bound = (BigDecimal) row[2];
+            BigDecimal available = onHand.subtract(bound).subtract(live.total());
+            boolean drifted = differ(live, record) || differ(live, counted.committed())
+                    || onHand.compareTo(counted.onHand()) != 0 || bound.compareTo(counted.bound()) != 0;
             if (drifted || available.signum() < 0) {
-                found.add(new CommitmentDiscrepancy(itemId, live, record, available));
+                found.add(new CommitmentDiscrepancy(itemId, live, record, available, counted));
             }
         }
         return found;
+    }
+
+    private static boolean differ(StockCommitments.Committed a, StockCommitments.Committed b) {
+        return a.promised().compareTo(b.promised()) != 0 || a.earmarked().compareTo(b.earmarked()) != 0;
     }
 }

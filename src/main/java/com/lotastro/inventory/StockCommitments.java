@@ -22,8 +22,18 @@ public interface StockCommitments {
         }
     }
 
-    /** Current commitments of the items; items without any are absent. */
+    /** What an item's counters hold: on hand and bound (of its rolls), and its commitments. */
+    record Counted(BigDecimal onHand, BigDecimal bound, Committed committed) {
+    }
+
+    /** Current commitments of the items, from their counters; items without any are absent. */
     Map<UUID, Committed> now(Collection<UUID> catalogItemIds);
+
+    /** The items' counters as they stand; items never stocked nor promised are absent. */
+    Map<UUID, Counted> counted(Collection<UUID> catalogItemIds);
+
+    /** Current commitments summed over the detail rows the counters follow (slow: for checks, not for changes). */
+    Map<UUID, Committed> summedFromDetails(Collection<UUID> catalogItemIds);
 
     /** Commitments as they stood at the instant, from their append-only record; items without any are absent. */
     Map<UUID, Committed> asOf(Collection<UUID> catalogItemIds, Instant asOf);

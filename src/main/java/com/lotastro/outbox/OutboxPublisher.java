@@ -1,5 +1,6 @@
 package com.lotastro.outbox;
 
+import com.lotastro.shared.JsonColumnFormat;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,8 @@ public class OutboxPublisher {
         row.aggregateType = event.aggregateType();
         row.aggregateId = event.aggregateId();
         row.idempotencyKey = "wms:" + event.aggregateType() + ":" + event.aggregateId() + ":" + event.action() + ":v1";
-        row.payload = event.payload();
+        // As it will be read back, so the insert is final (no update of the row at the flush).
+        row.payload = JsonColumnFormat.asRead(event.payload());
         row.status = OutboxEvent.PENDING;
         row.createdAt = Timestamps.now();
         events.persist(row);

@@ -13,7 +13,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -36,6 +35,10 @@ import java.util.UUID;
  * </ul>
  * Available = on hand - bound - promised - earmarked. Availability, reservation checks, planning, allocation and
  * corrections all ask this class; under the item lock ({@link StockLocks}) the answer cannot change.
+ *
+ * <p>The answer comes from per-item counters (liquibase {@code 202611230800-stock-counters}) that move with the detail
+ * rows in the statement that changes them, so a check costs the same however many reservations an item has. The rule
+ * below ({@link #summedFromDetails}) is what the counters follow; the consistency check compares the two.
  */
 @ApplicationScoped
 public class Promises implements StockCommitments {
@@ -78,6 +81,28 @@ public class Promises implements StockCommitments {
             select coalesce(p.item, e.item), coalesce(p.promised, 0), coalesce(e.earmarked, 0)
             from promised p full join earmarked e on e.item = p.item""";
 
+    /** Earmarked meters of the item {@code i.id}: its claims on supply, each capped by what that supply delivered. */
+    private static final String EARMARKED = """
+            coalesce((select sum(least(c.owed_meters, greatest(coalesce(s.received_meters, 0) - c.taken_meters, 0)))
+                      from supply_claims c left join supply_receipts s on s.supply_request_id = c.supply_request_id
+                      where c.catalog_item_id = i.id), 0)""";
+
+    /** The counters of the items, one row per item asked for. */
+    private static final String COUNTED = """
+            select i.id item, coalesce(p.on_hand_meters, 0) on_hand, coalesce(p.bound_meters, 0) bound,
+                   coalesce(p.promised_meters, 0) promised, """ + EARMARKED + """
+             earmarked
+            from unnest(cast(:items as uuid[])) i(id) left join stock_positions p on p.catalog_item_id = i.id""";
+
+    /** Appends a record for each item whose counters differ from its latest record, in one statement. */
+    private static final String RECORD = "insert into stock_commitments (organization_id, catalog_item_id, promised_meters,"
+            + " earmarked_meters, recorded_at) select c.organization_id, n.item, n.promised, n.earmarked, ? from ("
+            + COUNTED.replace(":items", "?") + """
+            ) n join catalog_items c on c.id = n.item
+            left join lateral (select s.promised_meters, s.earmarked_meters from stock_commitments s
+                               where s.catalog_item_id = n.item order by s.recorded_at desc, s.seq desc limit 1) last on true
+            where n.promised <> coalesce(last.promised_meters, 0) or n.earmarked <> coalesce(last.earmarked_meters, 0)""";
+
     @Inject
     EntityManager em;
 
@@ -103,13 +128,10 @@ public class Promises implements StockCommitments {
         }
     }
 
+    /** One statement on the item's counters, whatever its number of reservations. */
     public Position position(UUID catalogItemId) {
-        em.flush();
-        Object[] stock = (Object[]) em.createNativeQuery("""
-                        select coalesce(sum(meters), 0), coalesce(sum(reserved_meters), 0) from rolls where catalog_item_id = :item""")
-                .setParameter("item", catalogItemId).getSingleResult();
-        return new Position((BigDecimal) stock[0], (BigDecimal) stock[1], now(List.of(catalogItemId))
-                .getOrDefault(catalogItemId, Committed.NONE));
+        Counted counted = counted(List.of(catalogItemId)).get(catalogItemId);
+        return new Position(counted.onHand(), counted.bound(), counted.committed());
     }
 
     @Override
@@ -119,9 +141,36 @@ public class Promises implements StockCommitments {
 
     @Override
     public Map<UUID, Committed> now(Collection<UUID> catalogItemIds) {
+        Map<UUID, Committed> committed = new HashMap<>();
+        counted(catalogItemIds).forEach((item, counted) -> {
+            if (counted.committed().promised().signum() != 0 || counted.committed().earmarked().signum() != 0) {
+                committed.put(item, counted.committed());
+            }
+        });
+        return committed;
+    }
+
+    /** Every item asked for, zero for an item without counters yet. Flushes first: the counters move at the flush. */
+    @Override
+    public Map<UUID, Counted> counted(Collection<UUID> catalogItemIds) {
         if (catalogItemIds.isEmpty()) {
             return Map.of();
         }
+        flushPendingChanges();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(COUNTED).setParameter("items", ids(catalogItemIds)).getResultList();
+        Map<UUID, Counted> counted = new HashMap<>();
+        rows.forEach(r -> counted.put((UUID) r[0], new Counted(scaled(r[1]), scaled(r[2]),
+                new Committed(scaled(r[3]), scaled(r[4])))));
+        return counted;
+    }
+
+    @Override
+    public Map<UUID, Committed> summedFromDetails(Collection<UUID> catalogItemIds) {
+        if (catalogItemIds.isEmpty()) {
+            return Map.of();
+        }
+        flushPendingChanges();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(COMMITTED)
                 .setParameter("items", ids(catalogItemIds)).getResultList();
@@ -212,55 +261,29 @@ public class Promises implements StockCommitments {
     }
 
     /**
-     * Appends a record for each item whose commitments differ from its latest record. Runs in beforeCompletion, so
-     * it talks JDBC on the transaction's connection and closes its handle itself (a query through the persistence
-     * context here would keep a handle open past the pool's commit check).
+     * Appends a record for each item whose commitments differ from its latest record, in one statement on the
+     * transaction's connection. Runs in beforeCompletion, so it talks JDBC and closes its handle itself (a query
+     * through the persistence context here would keep a handle open past the pool's commit check).
      */
     private void record(Map<UUID, UUID> organizationByItem) {
         // Hibernate joined the transaction at its first query, before any lock was taken, so its synchronization was
-        // registered first and its flush-on-commit has run by now: the JDBC reads below see every change. The
-        // consistency report compares the latest record with the live computation, so a missed change would show.
-        String items = ids(organizationByItem.keySet());
-        try (Connection connection = dataSource.getConnection()) {
-            Map<UUID, Committed> current = read(connection, COMMITTED.replace(":items", "?"), items);
-            Map<UUID, Committed> recorded = read(connection, """
-                    select distinct on (catalog_item_id) catalog_item_id, promised_meters, earmarked_meters
-                    from stock_commitments where catalog_item_id = any(cast(? as uuid[]))
-                    order by catalog_item_id, recorded_at desc, seq desc""", items);
-            java.time.OffsetDateTime now = Timestamps.utc(clock.now());
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into stock_commitments (organization_id, catalog_item_id, promised_meters, earmarked_meters, recorded_at)
-                    values (?, ?, ?, ?, ?)""")) {
-                for (Map.Entry<UUID, UUID> item : organizationByItem.entrySet()) {
-                    Committed after = current.getOrDefault(item.getKey(), Committed.NONE);
-                    Committed before = recorded.getOrDefault(item.getKey(), Committed.NONE);
-                    if (after.promised().compareTo(before.promised()) != 0 || after.earmarked().compareTo(before.earmarked()) != 0) {
-                        insert.setObject(1, item.getValue());
-                        insert.setObject(2, item.getKey());
-                        insert.setBigDecimal(3, after.promised());
-                        insert.setBigDecimal(4, after.earmarked());
-                        insert.setObject(5, now);
-                        insert.addBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
+        // registered first and its flush-on-commit has run by now: the counters include every change. The
+        // consistency report compares the latest record with the detail rows, so a missed change would show.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(RECORD)) {
+            insert.setObject(1, Timestamps.utc(clock.now()));
+            insert.setString(2, ids(organizationByItem.keySet()));
+            insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record stock commitments", e);
         }
     }
 
-    private static Map<UUID, Committed> read(Connection connection, String sql, String items) throws SQLException {
-        Map<UUID, Committed> committed = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, items);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    committed.put(rows.getObject(1, UUID.class), new Committed(scaled(rows.getBigDecimal(2)), scaled(rows.getBigDecimal(3))));
-                }
-            }
+    /** Inside a change, its pending writes move the counters first; a read outside a transaction has none. */
+    private void flushPendingChanges() {
+        if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+            em.flush();
         }
-        return committed;
     }
 
     private static String ids(Collection<UUID> ids) {

@@ -95,7 +95,8 @@ public class Reservation {
         line.plannedMeters = BigDecimal.ZERO.setScale(2);
         line.allocatedMeters = BigDecimal.ZERO.setScale(2);
         line.unbackedMeters = BigDecimal.ZERO.setScale(2);
-        line.unitPrice = unitPrice;
+        // As the column stores it (scale 4), so the answer built from this line equals a later read of it.
+        line.unitPrice = unitPrice == null ? null : unitPrice.setScale(4, java.math.RoundingMode.HALF_UP);
         line.currency = currency;
         line.position = lines.stream().mapToInt(l -> l.position + 1).max().orElse(0);
         line.createdAt = createdAt;

@@ -42,7 +42,8 @@ public class ReservationResource implements ReservationsApi {
     @Idempotent
     @RequiresScope(Scope.RESERVATIONS_WRITE)
     public ReservationDto createReservation(ReservationCreateDto body, String idempotencyKey, String actor) {
-        return current(reservations.create(ReservationMapper.toCommand(body)).id);
+        // Built from what the change's transaction holds (the reservation, its lines and their items), not re-read.
+        return ReservationMapper.toDto(reservations.create(ReservationMapper.toCommand(body)));
     }
 
     @Override
@@ -51,10 +52,7 @@ public class ReservationResource implements ReservationsApi {
         return current(reservationId);
     }
 
-    /**
-     * Reads the reservation with everything its representation shows: after a change sent with an Idempotency-Key in
-     * the change's transaction, otherwise afresh after it committed.
-     */
+    /** Reads the reservation with everything its representation shows (after a creating POST: in its transaction). */
     private ReservationDto current(UUID reservationId) {
         return ReservationMapper.toDto(reservations.get(reservationId));
     }

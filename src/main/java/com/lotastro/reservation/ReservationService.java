@@ -21,7 +21,9 @@ import com.lotastro.supply.SupplyRequest;
 import com.lotastro.supply.SupplyRequestService;
 import com.lotastro.supply.SupplyStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,11 +35,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** The life of a reservation: promised against stock or supply, changed, released (by hand or when a hold expires). */
 @ApplicationScoped
 @Transactional
 public class ReservationService {
+    private static final String ACTIVE_DEAL_INDEX = "uq_reservations_active_deal";
+
     @Inject
     Reservations reservations;
 
@@ -86,19 +91,21 @@ public class ReservationService {
     public Reservation create(NewReservation command) {
         validate(command);
         UUID organizationId = caller.organizationId();
+        // Found and locked in one statement; one active reservation per deal is left to its unique index (below).
+        Map<CatalogItems.Codes, CatalogItem> items = locks.itemsByCodes(organizationId, command.lines().stream()
+                .map(l -> new CatalogItems.Codes(l.qualityCode(), l.colorCode())).toList());
         List<PromiseGuard.Ask> asks = new ArrayList<>();
         for (int i = 0; i < command.lines().size(); i++) {
             NewLine line = command.lines().get(i);
-            int index = i;
-            CatalogItem item = catalogItems.findByCodes(organizationId, line.qualityCode(), line.colorCode())
-                    .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_CATALOG_ITEM,
-                            "No catalog item " + line.qualityCode() + " / " + line.colorCode(),
-                            List.of(new FieldError("lines[" + index + "].quality_code", "with color_code names no catalog item")),
-                            Map.of()));
+            CatalogItem item = items.get(new CatalogItems.Codes(line.qualityCode(), line.colorCode()));
+            if (item == null) {
+                throw new ApiException(ErrorCode.UNKNOWN_CATALOG_ITEM,
+                        "No catalog item " + line.qualityCode() + " / " + line.colorCode(),
+                        List.of(new FieldError("lines[" + i + "].quality_code", "with color_code names no catalog item")),
+                        Map.of());
+            }
             asks.add(new PromiseGuard.Ask(line.crmDealLineId(), item, line.meters()));
         }
-        locks.items(asks.stream().map(PromiseGuard.Ask::item).toList());
-        requireNoActiveReservation(organizationId, command.crmDealId());
         SupplyRequest supply = command.crmSupplyRequestId() == null ? null : supplyFor(command, asks);
         Map<UUID, BigDecimal> availableBefore = Map.of();
         if (supply == null) {
@@ -118,7 +125,7 @@ public class ReservationService {
         reservation.status = Status.ACTIVE;
         reservation.shipIntent = command.shipIntent() == null ? ShipIntent.UNKNOWN : command.shipIntent();
         reservation.shipDate = command.shipDate();
-        reservation.holdUntil = command.holdUntil();
+        reservation.holdUntil = Timestamps.asStored(command.holdUntil());
         reservation.salesOwnerEmail = command.salesOwnerEmail();
         reservation.createdAt = Timestamps.now();
         reservation.updatedAt = reservation.createdAt;
@@ -129,20 +136,40 @@ public class ReservationService {
             lines.persist(reservation.addLine(asks.get(i).item(), requested.crmDealLineId(), requested.meters(),
                     requested.unitPrice(), requested.currency(), reservation.createdAt));
         }
-        reservations.flush();
+        flushNew(organizationId, command.crmDealId());
         guard.requireNotWorse(availableBefore);
         audit.record(new AuditLog.Change("reservation.created", "reservation", reservation.id, null, reservation.describe(), null));
         events.created(reservation);
         return reservation;
     }
 
-    /** One active reservation per CRM deal (also a unique index): the deal's promise is its current lines, once. */
-    private void requireNoActiveReservation(UUID organizationId, UUID crmDealId) {
-        reservations.activeForDeal(organizationId, crmDealId).ifPresent(existing -> {
+    /**
+     * Writes the new reservation. One active reservation per CRM deal (the deal's promise is its current lines, once)
+     * is kept by the unique index {@code uq_reservations_active_deal} rather than a read before every insert: a
+     * refused insert rolls this change back and the reservation that holds the deal is looked up afterwards.
+     */
+    private void flushNew(UUID organizationId, UUID crmDealId) {
+        try {
+            reservations.flush();
+        } catch (PersistenceException e) {
+            if (!violates(e, ACTIVE_DEAL_INDEX)) {
+                throw e;
+            }
+            Optional<UUID> existing = QuarkusTransaction.requiringNew()
+                    .call(() -> reservations.activeForDeal(organizationId, crmDealId).map(r -> r.id));
             throw new ApiException(ErrorCode.DEAL_ALREADY_RESERVED, "CRM deal " + crmDealId + " already has active reservation "
-                    + existing.id + "; revise it (deal.lines_updated) or release it first", List.of(),
-                    Map.of("reservation_id", existing.id));
-        });
+                    + existing.map(UUID::toString).orElse("(released meanwhile)") + "; revise it (deal.lines_updated) or release it first",
+                    List.of(), existing.<Map<String, Object>>map(id -> Map.of("reservation_id", id)).orElse(Map.of()));
+        }
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Reservation update(UUID id, String ifMatchHeader, Changes changes) {

@@ -14,6 +14,11 @@ public final class Timestamps {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** An instant from outside as PostgreSQL will store it: rounded to the microsecond, as the server rounds. */
+    public static Instant asStored(Instant instant) {
+        return instant == null ? null : Instant.ofEpochSecond(instant.getEpochSecond(), (instant.getNano() + 500) / 1000 * 1000L);
+    }
+
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

@@ -109,6 +109,8 @@ class ArchitectureTest {
     void onlyTheStockLockProtocolTakesStockLocks() {
         noClasses().that().doNotHaveFullyQualifiedName("com.lotastro.reservation.StockLocks")
                 .should().callMethod(com.lotastro.catalog.CatalogItems.class, "lockForStockMovement", com.lotastro.catalog.CatalogItem.class)
+                .orShould().callMethod(com.lotastro.catalog.CatalogItems.class, "lockByCodesForStockMovement", java.util.UUID.class,
+                        java.util.Collection.class)
                 .orShould().callMethod(com.lotastro.inventory.Rolls.class, "lock", com.lotastro.inventory.Roll.class)
                 .orShould().callMethod(com.lotastro.reservation.Reservations.class, "lock", com.lotastro.reservation.Reservation.class)
                 .orShould().callMethod(com.lotastro.supply.SupplyRequestService.class, "lock", com.lotastro.supply.SupplyRequest.class)

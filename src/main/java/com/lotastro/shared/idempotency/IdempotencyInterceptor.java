@@ -15,8 +15,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a creating POST sent with an Idempotency-Key in one transaction: claiming the key, the change (services join
- * this transaction), building and serializing the answer, and storing that answer. Whatever fails before the commit rolls all of it back,
+ * Runs a creating POST in one transaction. Sent with an Idempotency-Key: claiming the key, the change (services join
+ * this transaction), building and serializing the answer, and storing that answer; sent without one: the change and
+ * building its answer. Whatever fails before the commit rolls all of it back,
  * so a retry finds either the stored answer or nothing at all; the answer is never built after the commit, where a
  * failure would leave a change the caller cannot learn about.
  *
@@ -47,8 +48,9 @@ public class IdempotencyInterceptor {
     Object inOneTransaction(InvocationContext invocation) throws Exception {
         Optional<IdempotentRequest.Key> key = request.key();
         if (key.isEmpty()) {
-            // Without a key the caller cannot retry safely anyway; the services demarcate their own transactions.
-            return invocation.proceed();
+            // Without a key there is nothing to claim or store, but the change and the answer built from it still
+            // share one transaction: the answer comes from what the change holds, never from reads after the commit.
+            return QuarkusTransaction.requiringNew().call(() -> proceedAndFlush(invocation));
         }
         Attempt attempt = new Attempt(invocation, key.get());
         try {

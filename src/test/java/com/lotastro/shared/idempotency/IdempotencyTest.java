@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.lotastro.reservation.FailingReservationReads;
+import com.lotastro.reservation.FailingReservationAnswers;
 import com.lotastro.support.Api;
 import com.lotastro.support.Concurrently;
 import com.lotastro.support.DatabaseFaults;
@@ -89,7 +89,7 @@ class IdempotencyTest {
     void shouldNotReserveTwiceWhenTheAnswerFailsAfterTheReservationWasMade() {
         Map<String, Object> body = ReservationFixtures.body(item, 30);
         String key = UUID.randomUUID().toString();
-        FailingReservationReads.failNextReadOf(UUID.fromString((String) body.get("crm_deal_id")));
+        FailingReservationAnswers.failNextReadOf(UUID.fromString((String) body.get("crm_deal_id")));
 
         // A 500 is not part of the contract, so this one answer is not checked against it.
         problem(Api.unvalidated(tenant.adminKey()).contentType(ContentType.JSON).header(KEY, key).body(body)
