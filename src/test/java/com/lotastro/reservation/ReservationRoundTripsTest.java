@@ -38,7 +38,7 @@ class ReservationRoundTripsTest {
         RoundTrips.start();
         String created = Api.as(tenant.adminKey()).body(ReservationFixtures.body(item, 12.5)).post("/v1/reservations")
                 .then().statusCode(201).extract().asString();
-        List<RoundTrips.Exchange> exchanges = RoundTrips.stop();
+        List<RoundTrips.Exchange> exchanges = withoutPoolValidation(RoundTrips.stop());
 
         exchanges.forEach(e -> System.out.println("round trip: " + e.sql()));
         assertThat(exchanges).extracting(RoundTrips.Exchange::sql)
@@ -59,10 +59,20 @@ class ReservationRoundTripsTest {
         RoundTrips.start();
         Api.as(tenant.adminKey()).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .body(ReservationFixtures.body(item, 7)).post("/v1/reservations").then().statusCode(201);
-        List<RoundTrips.Exchange> exchanges = RoundTrips.stop();
+        List<RoundTrips.Exchange> exchanges = withoutPoolValidation(RoundTrips.stop());
 
         exchanges.forEach(e -> System.out.println("keyed round trip: " + e.sql()));
         assertThat(exchanges).extracting(RoundTrips.Exchange::sql).filteredOn("COMMIT"::equals).hasSize(1);
         assertThat(exchanges).hasSizeLessThanOrEqualTo(12);
+    }
+
+    /**
+     * The pool checks a connection that idled past its foreground-validation interval (one {@code SELECT 1}) before
+     * handing it out; under load no connection idles that long, so the check is not part of a reservation's cost.
+     * Counted apart: at most one, and nothing else is left out.
+     */
+    private static List<RoundTrips.Exchange> withoutPoolValidation(List<RoundTrips.Exchange> exchanges) {
+        assertThat(exchanges).filteredOn(e -> "SELECT 1".equals(e.sql())).hasSizeLessThanOrEqualTo(1);
+        return exchanges.stream().filter(e -> !"SELECT 1".equals(e.sql())).toList();
     }
 }
