@@ -50,6 +50,7 @@ class HostileInputTest {
     private static final int SHARDS = 4;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final OpenApiInteractionValidator RESPONSES = OpenApiInteractionValidator.createForSpecificationUrl(Api.SPEC)
+            .withResolveCombinators(true)
             .withLevelResolver(LevelResolver.create().withLevel("validation.request", ValidationReport.Level.IGNORE).build())
             .build();
 
