@@ -6,7 +6,7 @@ import sys
 
 text = subprocess.run(["jfr", "print", "--stack-depth", "64", "--events", "jdk.ExecutionSample", sys.argv[1]],
                       capture_output=True, text=True, check=True).stdout
-self_frames, first_ours, samples = collections.Counter(), collections.Counter(), 0
+self_frames, first_ours, by_library, samples = collections.Counter(), collections.Counter(), collections.Counter(), 0
 for block in text.split("jdk.ExecutionSample")[1:]:
     frames = [line.strip().split(" line:")[0] for line in block.split("stackTrace = [", 1)[-1].splitlines()[1:]
               if line.strip() and not line.strip().startswith(("]", "...", "}"))]
@@ -17,10 +17,14 @@ for block in text.split("jdk.ExecutionSample")[1:]:
     ours = next((f for f in frames if not f.startswith(("java.", "jdk.", "sun.", "javax."))), None)
     if ours:
         first_ours[ours] += 1
+    by_library[".".join((ours or frames[0]).split("(")[0].split(".")[:2])] += 1
 print(f"{samples} samples")
 print("self (top of stack):")
 for frame, count in self_frames.most_common(15):
     print(f"  {100 * count / samples:5.1f}%  {frame}")
+print("first frame outside the JDK, by library:")
+for library, count in by_library.most_common(12):
+    print(f"  {100 * count / samples:5.1f}%  {library}")
 print("first frame outside the JDK:")
 for frame, count in first_ours.most_common(15):
     print(f"  {100 * count / samples:5.1f}%  {frame}")

@@ -2,7 +2,8 @@
 # The write-path benchmark: the packaged API on a fresh embedded PostgreSQL, 1,000 items, reservations at saturation
 # and at fixed rates (open model), pgbench with the same effects at the same concurrency on the same database, the
 # hot-item check, statements per reservation from pg_stat_statements, start-up time and RSS. Not part of `mvn verify`.
-# Knobs: BENCH_SECONDS (per phase, default 20), BENCH_CONCURRENCY (default 8), BENCH_JAVA_OPTS, BENCH_JFR=1.
+# Knobs: BENCH_SECONDS (per phase, default 20), BENCH_CONCURRENCY (default 8), BENCH_JAVA_OPTS, BENCH_JFR=1,
+# BENCH_APP (the packaged API, default target/quarkus-app).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -19,7 +20,8 @@ GEN=(java -Xss512k -XX:+UseSerialGC bench/LoadGenerator.java)
 PSQL=(psql -X -q -At -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
 export PGOPTIONS="-c search_path=lotastro"
 
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -DskipTests package
+APP=${BENCH_APP:-target/quarkus-app}
+[ -f "$APP/quarkus-run.jar" ] || ./mvnw -q -DskipTests package
 if curl -s -o /dev/null "$BASE" || (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then
   echo "port $HTTP_PORT or $PG_PORT is in use (an earlier run still going?); set BENCH_HTTP_PORT / BENCH_PG_PORT" >&2
   exit 1
@@ -33,7 +35,7 @@ STARTED_MS=
 start_api() { # $1: name of the log; sets STARTED_MS, milliseconds from exec to ready
   local t0 t1
   t0=$(date +%s%N)
-  java $JAVA_OPTS ${2:-} -jar target/quarkus-app/quarkus-run.jar >"$WORK/api-$1.log" 2>&1 &
+  java $JAVA_OPTS ${2:-} -jar "$APP/quarkus-run.jar" >"$WORK/api-$1.log" 2>&1 &
   API_PID=$!
   until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1; do
     kill -0 "$API_PID" 2>/dev/null || { echo "the API did not start; see $WORK/api-$1.log" >&2; exit 1; }
@@ -113,16 +115,14 @@ replay=$("${GEN[@]}" replay "$BASE" "$KEY" "$ITEMS" 200); echo "$replay"
 rss_end=$(rss_mb)
 
 if [ -n "${BENCH_JFR:-}" ]; then
-  jfr print --events jdk.ExecutionSample "$WORK/saturation.jfr" \
-    | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); top[$0]++; n++} END {for (f in top) printf "%5.1f%%  %s\n", 100 * top[f] / n, f}' \
-    | sort -rn | head -25 >"$WORK/jfr-top-frames.txt"
+  python3 bench/jfr-top.py "$WORK/saturation.jfr" >"$WORK/jfr-top-frames.txt" || echo "(no JFR summary)" >"$WORK/jfr-top-frames.txt"
   echo "== JFR top frames (saturation)"; cat "$WORK/jfr-top-frames.txt"
 fi
 stop_api
 
 cat <<SUMMARY | tee "$WORK/summary.txt"
 
-== summary ($(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), PostgreSQL $pg_version)
+== summary ($(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), PostgreSQL $pg_version)
 reservations/s at saturation ($CONCURRENCY callers)   $max_rate  (p50 $(field p50_ms "$closed") ms, p99 $(field p99_ms "$closed") ms, 5xx $(field server_errors "$closed"))
 pgbench tps, same effects, same concurrency           $pgbench_tps
 ratio API / pgbench                                    $(awk -v a="$max_rate" -v b="$pgbench_tps" 'BEGIN {printf "%.2f", a / b}')

@@ -21,9 +21,7 @@ import com.lotastro.supply.SupplyRequest;
 import com.lotastro.supply.SupplyRequestService;
 import com.lotastro.supply.SupplyStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,14 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 
 /** The life of a reservation: promised against stock or supply, changed, released (by hand or when a hold expires). */
 @ApplicationScoped
 @Transactional
 public class ReservationService {
-    private static final String ACTIVE_DEAL_INDEX = "uq_reservations_active_deal";
-
     @Inject
     Reservations reservations;
 
@@ -91,7 +86,7 @@ public class ReservationService {
     public Reservation create(NewReservation command) {
         validate(command);
         UUID organizationId = caller.organizationId();
-        // Found and locked in one statement; one active reservation per deal is left to its unique index (below).
+        // Found and locked in one statement.
         Map<CatalogItems.Codes, CatalogItem> items = locks.itemsByCodes(organizationId, command.lines().stream()
                 .map(l -> new CatalogItems.Codes(l.qualityCode(), l.colorCode())).toList());
         List<PromiseGuard.Ask> asks = new ArrayList<>();
@@ -106,6 +101,7 @@ public class ReservationService {
             }
             asks.add(new PromiseGuard.Ask(line.crmDealLineId(), item, line.meters()));
         }
+        requireNoActiveReservation(organizationId, command.crmDealId());
         SupplyRequest supply = command.crmSupplyRequestId() == null ? null : supplyFor(command, asks);
         Map<UUID, BigDecimal> availableBefore = Map.of();
         if (supply == null) {
@@ -136,7 +132,7 @@ public class ReservationService {
             lines.persist(reservation.addLine(asks.get(i).item(), requested.crmDealLineId(), requested.meters(),
                     requested.unitPrice(), requested.currency(), reservation.createdAt));
         }
-        flushNew(organizationId, command.crmDealId());
+        reservations.flush();
         guard.requireNotWorse(availableBefore);
         audit.record(new AuditLog.Change("reservation.created", "reservation", reservation.id, null, reservation.describe(), null));
         events.created(reservation);
@@ -144,32 +140,16 @@ public class ReservationService {
     }
 
     /**
-     * Writes the new reservation. One active reservation per CRM deal (the deal's promise is its current lines, once)
-     * is kept by the unique index {@code uq_reservations_active_deal} rather than a read before every insert: a
-     * refused insert rolls this change back and the reservation that holds the deal is looked up afterwards.
+     * One active reservation per CRM deal (also a unique index): the deal's promise is its current lines, once. Read
+     * before the insert, so the 409 can name the reservation holding the deal: leaving it to the index would need a
+     * second connection after the refused insert, which many racing duplicates could exhaust the pool with.
      */
-    private void flushNew(UUID organizationId, UUID crmDealId) {
-        try {
-            reservations.flush();
-        } catch (PersistenceException e) {
-            if (!violates(e, ACTIVE_DEAL_INDEX)) {
-                throw e;
-            }
-            Optional<UUID> existing = QuarkusTransaction.requiringNew()
-                    .call(() -> reservations.activeForDeal(organizationId, crmDealId).map(r -> r.id));
+    private void requireNoActiveReservation(UUID organizationId, UUID crmDealId) {
+        reservations.activeForDeal(organizationId, crmDealId).ifPresent(existing -> {
             throw new ApiException(ErrorCode.DEAL_ALREADY_RESERVED, "CRM deal " + crmDealId + " already has active reservation "
-                    + existing.map(UUID::toString).orElse("(released meanwhile)") + "; revise it (deal.lines_updated) or release it first",
-                    List.of(), existing.<Map<String, Object>>map(id -> Map.of("reservation_id", id)).orElse(Map.of()));
-        }
-    }
-
-    private static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConstraintViolationException violation && constraint.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
+                    + existing.id + "; revise it (deal.lines_updated) or release it first", List.of(),
+                    Map.of("reservation_id", existing.id));
+        });
     }
 
     public Reservation update(UUID id, String ifMatchHeader, Changes changes) {
