@@ -45,6 +45,9 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Idempotency key reused with another request"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS("idempotency_request_in_progress", "A request with this idempotency key is still running"),
     JOB_ALREADY_RUNNING("job_already_running", "Job already running"),
+    RESERVATION_NOT_ALLOCATED("reservation_not_allocated", "Reservation is not allocated"),
+    PARTIAL_FULFILMENT_NOT_ALLOWED("partial_fulfilment_not_allowed", "Partial fulfilment not allowed"),
+    PICK_OUTSIDE_TOLERANCE("pick_outside_tolerance", "Cut outside the pick tolerance"),
     INTERNAL_ERROR("internal_error", "Internal error");
 
     private final String code;
@@ -84,12 +87,12 @@ public enum ErrorCode {
                     CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS, DUPLICATE_SUPPLY_REQUEST, INVALID_TRANSITION,
                     INSUFFICIENT_STOCK, RESERVATION_NOT_ACTIVE, RESERVATION_BLOCKED, ALLOCATION_EXCEEDS_LINE,
                     SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING, CRM_NOT_CONFIGURED, DEAL_ALREADY_RESERVED, PROMISES_UNBACKED,
-                    STOCK_RULE_VIOLATED, JOB_ALREADY_RUNNING -> 409;
+                    STOCK_RULE_VIOLATED, JOB_ALREADY_RUNNING, RESERVATION_NOT_ALLOCATED, PARTIAL_FULFILMENT_NOT_ALLOWED -> 409;
             case STALE_VERSION -> 412;
             case PRECONDITION_REQUIRED -> 428;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, UNKNOWN_SUPPLY_REQUEST, IDEMPOTENCY_KEY_REUSED, PLAN_EXCEEDS_ARRIVAL,
-                    UNKNOWN_EVENT_TYPE, UNKNOWN_DEAL -> 422;
+                    UNKNOWN_EVENT_TYPE, UNKNOWN_DEAL, PICK_OUTSIDE_TOLERANCE -> 422;
             case INTERNAL_ERROR -> 500;
             case INBOUND_DISABLED, CRM_UNAVAILABLE -> 503;
         };
