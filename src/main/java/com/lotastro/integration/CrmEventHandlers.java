@@ -5,8 +5,11 @@ import com.lotastro.integration.CrmEventPayloads.DealLinesUpdated;
 import com.lotastro.integration.CrmEventPayloads.DealLost;
 import com.lotastro.integration.CrmEventPayloads.DealShipSchedule;
 import com.lotastro.integration.CrmEventPayloads.DealWon;
+import com.lotastro.integration.CrmEventPayloads.ShipmentApproved;
 import com.lotastro.integration.CrmEventPayloads.SupplyCancelled;
 import com.lotastro.integration.CrmEventPayloads.SupplyCreated;
+import com.lotastro.order.OrderCreationService;
+import com.lotastro.order.PurchaseOrder;
 import com.lotastro.reservation.Reservation;
 import com.lotastro.reservation.ReservationEnums.ShipIntent;
 import com.lotastro.reservation.DealFollower;
@@ -47,6 +50,13 @@ public class CrmEventHandlers {
     @Inject
     SupplyRequestService supplyRequests;
 
+    @Inject
+    OrderCreationService orders;
+
+    /** Where an event came from: its id, when it happened, and the CRM organization its envelope names. */
+    public record Source(String eventId, Instant occurredAt, UUID crmOrganizationId) {
+    }
+
     /** What applying an event did. */
     public record Result(String outcome, String detail, List<UUID> reservationIds) {
         static Result applied(String detail, List<UUID> reservationIds) {
@@ -54,15 +64,16 @@ public class CrmEventHandlers {
         }
     }
 
-    public Result apply(String type, Map<String, Object> data, Instant occurredAt) {
+    public Result apply(String type, Map<String, Object> data, Source source) {
         return switch (type) {
-            case "customer.created", "customer.updated" -> customer(data, occurredAt);
+            case "customer.created", "customer.updated" -> customer(data, source.occurredAt());
             case "deal.won" -> dealWon(payloads.read(data, DealWon.class, "data"));
             case "deal.lost" -> dealLost(payloads.read(data, DealLost.class, "data"));
             case "deal.lines_updated" -> dealLinesUpdated(payloads.read(data, DealLinesUpdated.class, "data"));
             case "deal.ship_schedule_updated" -> dealShipSchedule(payloads.read(data, DealShipSchedule.class, "data"));
             case "supply_request.created" -> supplyCreated(payloads.read(data, SupplyCreated.class, "data"));
             case "supply_request.cancelled" -> supplyCancelled(payloads.read(data, SupplyCancelled.class, "data"));
+            case "shipment.approved" -> shipmentApproved(payloads.read(data, ShipmentApproved.class, "data"), source);
             default -> throw new ApiException(ErrorCode.UNKNOWN_EVENT_TYPE, "Events of type " + type + " are not handled");
         };
     }
@@ -115,6 +126,15 @@ public class CrmEventHandlers {
                         + cancelled.crmSupplyRequestId()));
         supplyRequests.transition(supply.id, new SupplyRequestService.Transition(SupplyStatus.CANCELLED, null, null, cancelled.notes()));
         return Result.applied("Supply request " + supply.id + " cancelled", List.of());
+    }
+
+    private Result shipmentApproved(ShipmentApproved approval, Source source) {
+        OrderCreationService.Outcome outcome = orders.approve(new OrderCreationService.Approval(approval.wmsReservationId(),
+                approval.crmDealId(), approval.approvalId(), approval.approvedBy(), approval.approvedAt().toInstant(),
+                approval.shipDate(), source.crmOrganizationId(), source.eventId()));
+        PurchaseOrder order = outcome.order();
+        return Result.applied(outcome.created() ? "PO " + order.poNumber + " created"
+                : "Approval attached to the reservation's PO " + order.poNumber, List.of(order.reservationId));
     }
 
     private static ShipIntent shipIntent(String value) {

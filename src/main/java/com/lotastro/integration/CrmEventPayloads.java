@@ -47,4 +47,8 @@ final class CrmEventPayloads {
 
     record SupplyCancelled(@NotNull UUID crmSupplyRequestId, @Size(max = 2000) String notes) {
     }
+
+    record ShipmentApproved(UUID crmDealId, UUID wmsReservationId, @NotBlank @Size(max = 200) String approvalId,
+                            @Size(max = 200) String approvedBy, @NotNull OffsetDateTime approvedAt, LocalDate shipDate) {
+    }
 }

@@ -131,9 +131,11 @@ public class InboundEventService {
                 event.attempts++;
                 String raw = (String) em.createNativeQuery("select envelope::text from inbound_events where id = :id")
                         .setParameter("id", event.id).getSingleResult();
+                Map<String, Object> envelope = payloads.parseObject(raw);
                 @SuppressWarnings("unchecked")
-                Map<String, Object> data = (Map<String, Object>) payloads.parseObject(raw).get("data");
-                CrmEventHandlers.Result result = handlers.apply(event.type, data, event.occurredAt);
+                Map<String, Object> data = (Map<String, Object>) envelope.get("data");
+                CrmEventHandlers.Result result = handlers.apply(event.type, data, new CrmEventHandlers.Source(event.eventId,
+                        event.occurredAt, uuidOrNull(envelope.get("crm_organization_id"))));
                 Map<String, Object> outcome = new LinkedHashMap<>();
                 outcome.put("event_id", event.eventId);
                 outcome.put("type", event.type);
@@ -154,6 +156,14 @@ public class InboundEventService {
                 finish(event, InboundEvent.REJECTED, 422, json(problem), refusal.errorCode().code(), refusal.getMessage());
                 return stored(event);
             });
+        }
+    }
+
+    private static UUID uuidOrNull(Object value) {
+        try {
+            return value instanceof String text ? UUID.fromString(text) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -72,7 +72,7 @@ public class PromiseGuard {
     }
 
     /** What each item can promise now: taken before a change, handed to {@link #requireNotWorse} after it. */
-    Map<UUID, BigDecimal> snapshot(java.util.Collection<UUID> itemIds) {
+    public Map<UUID, BigDecimal> snapshot(java.util.Collection<UUID> itemIds) {
         Map<UUID, BigDecimal> available = new LinkedHashMap<>();
         itemIds.stream().distinct().forEach(itemId -> available.put(itemId, promises.available(itemId)));
         return available;
@@ -83,7 +83,7 @@ public class PromiseGuard {
      * take meters nobody else was promised beyond what is available: after it, no item may be below zero and worse
      * off than before.
      */
-    void requireNotWorse(Map<UUID, BigDecimal> before) {
+    public void requireNotWorse(Map<UUID, BigDecimal> before) {
         before.forEach((itemId, was) -> {
             BigDecimal now = promises.available(itemId);
             if (now.signum() < 0 && now.compareTo(was) < 0) {

@@ -25,7 +25,7 @@ public final class ReservationEnums {
     }
 
     public enum Status implements ContractValue {
-        ACTIVE("active"), RELEASED("released");
+        ACTIVE("active"), RELEASED("released"), ORDERED("ordered"), FULFILLED("fulfilled");
 
         private final String value;
 

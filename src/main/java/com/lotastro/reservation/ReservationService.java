@@ -245,8 +245,9 @@ public class ReservationService {
 
     static void requireActive(Reservation reservation) {
         if (!reservation.isActive()) {
-            throw new ApiException(ErrorCode.RESERVATION_NOT_ACTIVE, "Reservation " + reservation.id + " was released ("
-                    + reservation.releaseReason + ")");
+            throw new ApiException(ErrorCode.RESERVATION_NOT_ACTIVE, reservation.status == Status.RELEASED
+                    ? "Reservation " + reservation.id + " was released (" + reservation.releaseReason + ")"
+                    : "Reservation " + reservation.id + " is " + reservation.status.value() + ": its rolls belong to a PO");
         }
     }
 

@@ -37,6 +37,9 @@ public class RollAllocation {
     public Instant createdAt;
     @Column(name = "released_at")
     public Instant releasedAt;
+    /** Set when the binding was handed to an order (closed here, the roll still reserved for the order). */
+    @Column(name = "handed_to_order_id")
+    public UUID handedToOrderId;
 
     public boolean isActive() {
         return releasedAt == null;

@@ -18,7 +18,7 @@ public final class Db {
             "api_keys", "catalog_items", "lots", "rolls", "inventory_transactions", "audit_events", "outbox_events",
             "supply_requests", "supply_request_status_history", "reservations", "reservation_lines", "roll_allocations",
             "shortage_decisions", "email_messages", "job_runs", "crm_connections", "crm_customers", "inbound_events",
-            "idempotency_keys");
+            "idempotency_keys", "orders", "order_lines", "order_lots", "order_transitions", "shipment_approval_overrides");
 
     private Db() {
     }
@@ -79,6 +79,19 @@ public final class Db {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBigDecimal(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String queryString(DataSource dataSource, String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

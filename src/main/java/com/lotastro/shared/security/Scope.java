@@ -14,6 +14,8 @@ public enum Scope {
     RESERVATIONS_READ("reservations:read"),
     RESERVATIONS_WRITE("reservations:write"),
     APPROVALS_WRITE("approvals:write"),
+    ORDERS_READ("orders:read"),
+    ORDERS_WRITE("orders:write"),
     JOBS_READ("jobs:read"),
     CUSTOMERS_READ("customers:read"),
     AUDIT_READ("audit:read"),

@@ -1,0 +1,46 @@
+package com.lotastro.order;
+
+import com.lotastro.shared.ContractValue;
+import com.lotastro.shared.ContractValueConverter;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The PO state machine: created → staged → picked → fulfilled, and cancelled from any state before fulfilled. */
+public enum OrderStatus implements ContractValue {
+    CREATED("created"),
+    STAGED("staged"),
+    PICKED("picked"),
+    FULFILLED("fulfilled"),
+    CANCELLED("cancelled");
+
+    private final String value;
+
+    OrderStatus(String value) {
+        this.value = value;
+    }
+
+    @Override
+    public String value() {
+        return value;
+    }
+
+    public Set<OrderStatus> allowedNext() {
+        return switch (this) {
+            case CREATED -> EnumSet.of(STAGED, CANCELLED);
+            case STAGED -> EnumSet.of(PICKED, CANCELLED);
+            case PICKED -> EnumSet.of(FULFILLED, CANCELLED);
+            case FULFILLED, CANCELLED -> EnumSet.noneOf(OrderStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(OrderStatus next) {
+        return allowedNext().contains(next);
+    }
+
+    @jakarta.persistence.Converter
+    public static class Converter extends ContractValueConverter<OrderStatus> {
+        public Converter() {
+            super(OrderStatus.class);
+        }
+    }
+}
