@@ -145,9 +145,10 @@ public class ReservationService {
      * second connection after the refused insert, which many racing duplicates could exhaust the pool with.
      */
     private void requireNoActiveReservation(UUID organizationId, UUID crmDealId) {
-        reservations.activeForDeal(organizationId, crmDealId).ifPresent(existing -> {
-            throw new ApiException(ErrorCode.DEAL_ALREADY_RESERVED, "CRM deal " + crmDealId + " already has active reservation "
-                    + existing.id + "; revise it (deal.lines_updated) or release it first", List.of(),
+        reservations.liveForDeal(organizationId, crmDealId).ifPresent(existing -> {
+            throw new ApiException(ErrorCode.DEAL_ALREADY_RESERVED, "CRM deal " + crmDealId + " already has "
+                    + existing.status.value() + " reservation " + existing.id
+                    + "; revise it (deal.lines_updated) or release it first", List.of(),
                     Map.of("reservation_id", existing.id));
         });
     }
