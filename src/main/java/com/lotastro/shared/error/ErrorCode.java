@@ -45,6 +45,7 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Idempotency key reused with another request"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS("idempotency_request_in_progress", "A request with this idempotency key is still running"),
     JOB_ALREADY_RUNNING("job_already_running", "Job already running"),
+    WEBHOOK_URL_REFUSED("webhook_url_refused", "Webhook URL refused"),
     INTERNAL_ERROR("internal_error", "Internal error");
 
     private final String code;
@@ -89,7 +90,7 @@ public enum ErrorCode {
             case PRECONDITION_REQUIRED -> 428;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, UNKNOWN_SUPPLY_REQUEST, IDEMPOTENCY_KEY_REUSED, PLAN_EXCEEDS_ARRIVAL,
-                    UNKNOWN_EVENT_TYPE, UNKNOWN_DEAL -> 422;
+                    UNKNOWN_EVENT_TYPE, UNKNOWN_DEAL, WEBHOOK_URL_REFUSED -> 422;
             case INTERNAL_ERROR -> 500;
             case INBOUND_DISABLED, CRM_UNAVAILABLE -> 503;
         };
