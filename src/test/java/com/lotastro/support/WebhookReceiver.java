@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  */
 public final class WebhookReceiver implements AutoCloseable {
     /** One request as received. */
-    public record Received(String id, String timestamp, String signature, String body, int answeredWith) {
+    public record Received(String id, String timestamp, String signature, String body, int answeredWith, java.time.Instant at) {
         public Map<String, List<String>> headers() {
             return Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp), "webhook-signature", List.of(signature));
         }
@@ -84,6 +84,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            java.time.Instant at = java.time.Instant.now();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (stalling) {
                 try {
@@ -95,7 +96,7 @@ public final class WebhookReceiver implements AutoCloseable {
             int answer = status.get();
             received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, answer));
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, answer, at));
             byte[] reply = ("{\"received\":" + (answer < 300) + "}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer, reply.length);
             try (OutputStream out = exchange.getResponseBody()) {
