@@ -69,7 +69,7 @@ public class WebhookEndpointService {
         endpoint.organizationId = organizationId;
         endpoint.url = request.url();
         endpoint.description = request.description();
-        endpoint.eventTypes = distinct(request.eventTypes());
+        endpoint.eventTypes = request.eventTypes() == null || request.eventTypes().isEmpty() ? null : distinct(request.eventTypes());
         endpoint.enabled = request.enabled() == null || request.enabled();
         endpoint.secret = givenSecret != null ? givenSecret : WebhookSignatures.newSecret();
         endpoint.createdAt = now;
@@ -105,12 +105,13 @@ public class WebhookEndpointService {
         if (changes.description() != null) {
             endpoint.description = changes.description();
         }
+        boolean typesGiven = changes.eventTypes() != null && !changes.eventTypes().isEmpty();
         if (Boolean.TRUE.equals(changes.allEventTypes())) {
-            if (changes.eventTypes() != null) {
+            if (typesGiven) {
                 throw ApiException.invalid("event_types", "must be left out when all_event_types is true");
             }
             endpoint.eventTypes = null;
-        } else if (changes.eventTypes() != null) {
+        } else if (typesGiven) {
             endpoint.eventTypes = distinct(changes.eventTypes());
         }
         if (Boolean.TRUE.equals(changes.enabled()) && !endpoint.enabled) {
