@@ -68,7 +68,7 @@ public final class WebhookSignatures {
         throw refused("No signature matches the body with a current secret");
     }
 
-    static boolean isWellFormed(String secret) {
+    public static boolean isWellFormed(String secret) {
         try {
             return secret.startsWith(SECRET_PREFIX) && key(secret).length >= 16;
         } catch (IllegalArgumentException e) {

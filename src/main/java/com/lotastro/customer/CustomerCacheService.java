@@ -31,6 +31,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @ApplicationScoped
 @Transactional
 public class CustomerCacheService {
+    @Inject
+    com.lotastro.crm.IntegrationFlagService flags;
+
     static final Duration FRESHNESS = Duration.ofHours(24);
 
     @Inject
@@ -112,6 +115,10 @@ public class CustomerCacheService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public CrmCustomer refresh(UUID crmCustomerId) {
+        if (!flags.of(caller.organizationId()).crmLookups) {
+            throw new ApiException(ErrorCode.CRM_UNAVAILABLE, "CRM look-ups are switched off for this organization (feature flag crm_lookups)",
+                    java.util.List.of(), Map.of(), Map.of("Retry-After", "300"));
+        }
         CrmConnection connection = connections.find(caller.organizationId())
                 .orElseThrow(() -> new ApiException(ErrorCode.CRM_NOT_CONFIGURED, "No CRM connection is configured"));
         Map<String, Object> answer;

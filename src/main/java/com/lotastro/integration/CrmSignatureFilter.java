@@ -2,6 +2,7 @@ package com.lotastro.integration;
 
 import com.lotastro.crm.CrmConnection;
 import com.lotastro.crm.CrmConnectionService;
+import com.lotastro.crm.IntegrationFlagService;
 import com.lotastro.crm.WebhookSignatures;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.error.ApiException;
@@ -32,6 +33,9 @@ public class CrmSignatureFilter {
     @Inject
     CallerContext caller;
 
+    @Inject
+    IntegrationFlagService flags;
+
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
     public void verify(ContainerRequestContext request, ResourceInfo resource) throws IOException {
         Method method = resource.getResourceMethod();
@@ -44,7 +48,7 @@ public class CrmSignatureFilter {
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_SIGNATURE, "No CRM connection (and so no webhook secret) is configured"));
         WebhookSignatures.verify(connections.acceptedSecrets(connection, Timestamps.now()), request.getHeaderString("webhook-id"),
                 request.getHeaderString("webhook-timestamp"), request.getHeaderString("webhook-signature"), body, Timestamps.now());
-        if (!connection.inboundEnabled) {
+        if (!connection.inboundEnabled || !flags.of(caller.organizationId()).inboundCrmEvents) {
             throw new ApiException(ErrorCode.INBOUND_DISABLED, "Inbound CRM events are switched off for this organization",
                     List.of(), Map.of(), Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
         }

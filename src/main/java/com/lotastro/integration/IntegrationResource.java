@@ -12,7 +12,6 @@ import com.lotastro.api.model.InboundEventPageDto;
 import com.lotastro.api.model.InboundOutcomeDto;
 import com.lotastro.api.model.OutboxEventPageDto;
 import com.lotastro.crm.CrmConnectionService;
-import com.lotastro.outbox.OutboxEvent;
 import com.lotastro.outbox.OutboxEvents;
 import com.lotastro.outbox.OutboxQueries;
 import com.lotastro.shared.Timestamps;
@@ -48,8 +47,8 @@ public class IntegrationResource implements IntegrationApi {
     @Override
     @RequiresScope(Scope.INTEGRATION_ADMIN)
     public OutboxEventPageDto listOutboxEvents(String type, String aggregateType, UUID aggregateId, Integer limit, String cursor) {
-        Page<OutboxEvent> page = outbox.search(new OutboxEvents.Filter(type, aggregateType, aggregateId), PageRequest.of(limit, cursor));
-        return new OutboxEventPageDto().data(page.map(IntegrationMapper::toDto).items()).nextCursor(page.nextCursor());
+        OutboxEvents.FeedPage page = outbox.search(new OutboxEvents.Filter(type, aggregateType, aggregateId), limit, cursor);
+        return new OutboxEventPageDto().data(page.items().stream().map(IntegrationMapper::toDto).toList()).nextCursor(page.nextCursor());
     }
 
     @Override

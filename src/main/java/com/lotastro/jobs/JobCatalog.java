@@ -1,6 +1,7 @@
 package com.lotastro.jobs;
 
 import com.lotastro.email.EmailDeliveryService;
+import com.lotastro.reconciliation.Reconciler;
 import com.lotastro.reservation.HoldExpiryService;
 import com.lotastro.shared.idempotency.IdempotencyStore;
 import com.lotastro.supply.EtaReminderService;
@@ -16,6 +17,7 @@ public class JobCatalog {
     public static final String EMAIL_DELIVERY = "email-delivery";
     public static final String IDEMPOTENCY_KEY_CLEANUP = "idempotency-key-cleanup";
     public static final String HOLD_EXPIRY = "hold-expiry";
+    public static final String RECONCILER = "reconciler";
 
     @Inject
     EtaReminderService etaReminders;
@@ -28,6 +30,9 @@ public class JobCatalog {
 
     @Inject
     HoldExpiryService holdExpiry;
+
+    @Inject
+    Reconciler reconciler;
 
     @Inject
     JobsConfig config;
@@ -45,7 +50,10 @@ public class JobCatalog {
                         config.idempotencyKeyCleanup().cron(), idempotencyKeys::purgeExpired),
                 new JobDefinition(HOLD_EXPIRY,
                         "Releases unallocated reservations whose hold_until has passed (reason hold_expired).",
-                        config.holdExpiry().cron(), holdExpiry::releaseExpiredHolds));
+                        config.holdExpiry().cron(), holdExpiry::releaseExpiredHolds),
+                new JobDefinition(RECONCILER,
+                        "Reconciles stock, deliveries and the CRM customer cache; writes a sync run (GET /v1/integration/sync-runs).",
+                        config.reconciler().cron(), reconciler::reconcileOnSchedule));
     }
 
     public Optional<JobDefinition> find(String name) {

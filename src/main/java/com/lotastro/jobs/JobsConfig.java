@@ -14,6 +14,8 @@ public interface JobsConfig {
 
     Schedule holdExpiry();
 
+    Schedule reconciler();
+
     interface Schedule {
         /** When the job fires. */
         @WithDefault("0 0 6 * * ?")

@@ -1,6 +1,5 @@
 package com.lotastro.outbox;
 
-import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
 import com.lotastro.shared.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +15,7 @@ public class OutboxQueries {
     @Inject
     CallerContext caller;
 
-    public Page<OutboxEvent> search(OutboxEvents.Filter filter, PageRequest page) {
-        return events.search(caller.organizationId(), filter, page);
+    public OutboxEvents.FeedPage search(OutboxEvents.Filter filter, Integer limit, String cursor) {
+        return events.feed(caller.organizationId(), filter, PageRequest.of(limit, null), cursor);
     }
 }

@@ -18,7 +18,9 @@ public final class Db {
             "api_keys", "catalog_items", "lots", "rolls", "inventory_transactions", "audit_events", "outbox_events",
             "supply_requests", "supply_request_status_history", "reservations", "reservation_lines", "roll_allocations",
             "shortage_decisions", "email_messages", "job_runs", "crm_connections", "crm_customers", "inbound_events",
-            "idempotency_keys", "orders", "order_lines", "order_lots", "order_transitions", "shipment_approval_overrides");
+            "idempotency_keys", "orders", "order_lines", "order_lots", "order_transitions", "shipment_approval_overrides",
+            "webhook_endpoints", "webhook_deliveries", "webhook_attempts", "integration_feature_flags",
+            "integration_sync_log");
 
     private Db() {
     }

@@ -52,6 +52,7 @@ public enum ErrorCode {
     RESERVATION_NOT_ALLOCATED("reservation_not_allocated", "Reservation is not allocated"),
     PARTIAL_FULFILMENT_NOT_ALLOWED("partial_fulfilment_not_allowed", "Partial fulfilment not allowed"),
     PICK_OUTSIDE_TOLERANCE("pick_outside_tolerance", "Cut outside the pick tolerance"),
+    WEBHOOK_URL_REFUSED("webhook_url_refused", "Webhook URL refused"),
     INTERNAL_ERROR("internal_error", "Internal error");
 
     private final String code;
@@ -98,7 +99,7 @@ public enum ErrorCode {
             case URI_TOO_LONG -> 414;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, UNKNOWN_SUPPLY_REQUEST, IDEMPOTENCY_KEY_REUSED, PLAN_EXCEEDS_ARRIVAL,
-                    UNKNOWN_EVENT_TYPE, UNKNOWN_DEAL, PICK_OUTSIDE_TOLERANCE -> 422;
+                    UNKNOWN_EVENT_TYPE, UNKNOWN_DEAL, PICK_OUTSIDE_TOLERANCE, WEBHOOK_URL_REFUSED -> 422;
             case INTERNAL_ERROR -> 500;
             case INBOUND_DISABLED, CRM_UNAVAILABLE, DATABASE_UNAVAILABLE, SERVER_BUSY -> 503;
         };
