@@ -48,6 +48,9 @@ public enum ErrorCode {
     RESERVATION_NOT_ALLOCATED("reservation_not_allocated", "Reservation is not allocated"),
     PARTIAL_FULFILMENT_NOT_ALLOWED("partial_fulfilment_not_allowed", "Partial fulfilment not allowed"),
     PICK_OUTSIDE_TOLERANCE("pick_outside_tolerance", "Cut outside the pick tolerance"),
+    DUPLICATE_CUSTOMER("duplicate_customer", "A customer with this company key exists"),
+    OWNED_BY_CRM("owned_by_crm", "Owned by the CRM"),
+    CUSTOMER_ARCHIVED("customer_archived", "Customer is archived"),
     INTERNAL_ERROR("internal_error", "Internal error");
 
     private final String code;
@@ -87,7 +90,8 @@ public enum ErrorCode {
                     CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS, DUPLICATE_SUPPLY_REQUEST, INVALID_TRANSITION,
                     INSUFFICIENT_STOCK, RESERVATION_NOT_ACTIVE, RESERVATION_BLOCKED, ALLOCATION_EXCEEDS_LINE,
                     SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING, CRM_NOT_CONFIGURED, DEAL_ALREADY_RESERVED, PROMISES_UNBACKED,
-                    STOCK_RULE_VIOLATED, JOB_ALREADY_RUNNING, RESERVATION_NOT_ALLOCATED, PARTIAL_FULFILMENT_NOT_ALLOWED -> 409;
+                    STOCK_RULE_VIOLATED, JOB_ALREADY_RUNNING, RESERVATION_NOT_ALLOCATED, PARTIAL_FULFILMENT_NOT_ALLOWED,
+                    DUPLICATE_CUSTOMER, OWNED_BY_CRM, CUSTOMER_ARCHIVED -> 409;
             case STALE_VERSION -> 412;
             case PRECONDITION_REQUIRED -> 428;
             case UNSUPPORTED_MEDIA_TYPE -> 415;

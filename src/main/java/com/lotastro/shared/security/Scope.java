@@ -18,6 +18,7 @@ public enum Scope {
     ORDERS_WRITE("orders:write"),
     JOBS_READ("jobs:read"),
     CUSTOMERS_READ("customers:read"),
+    CUSTOMERS_WRITE("customers:write"),
     AUDIT_READ("audit:read"),
     INTEGRATION_ADMIN("integration:admin"),
     INTEGRATION_CRM("integration:crm");
