@@ -154,8 +154,6 @@ class CustomersTest {
         CustomerFixtures.customer(tenant, "Trakya Örme");
         problem(Api.as(tenant.adminKey()).header("If-Match", "\"2\"").body(Map.of("company_name", "TRAKYA ORME", "reason", "merge"))
                 .patch(path).then(), 409, "duplicate_customer");
-        problem(Api.raw(tenant.adminKey()).header("If-Match", "\"2\"").body("{\"payment_terms\": 30}").patch(path).then(), 400,
-                "malformed_json");
     }
 
     @Test
@@ -180,8 +178,9 @@ class CustomersTest {
         problem(Api.raw(tenant.adminKey()).body("{\"name\":\"X\",\"roles\":[\"billing\",null]}")
                 .post("/v1/customers/" + id + "/contacts").then(), 422, "validation_failed");
         problem(Api.raw(tenant.adminKey()).body(Map.of("name", "X", "roles", List.of("accountant")))
-                .post("/v1/customers/" + id + "/contacts").then(), 400, "malformed_json");
-        Api.as(tenant.adminKey()).header("If-Match", "\"0\"").body(Map.of("primary_roles", List.of("shipping", "billing")))
+                .post("/v1/customers/" + id + "/contacts").then(), 422, "validation_failed");
+        // The first contact gave up its shipping primary to the second one: that was a change, so it is at version 1.
+        Api.as(tenant.adminKey()).header("If-Match", "\"1\"").body(Map.of("primary_roles", List.of("shipping", "billing")))
                 .patch("/v1/customers/" + id + "/contacts/" + first).then().statusCode(200)
                 .body("primary_roles", contains("billing", "shipping"));
         Api.as(tenant.adminKey()).get("/v1/customers/" + id).then()
@@ -201,7 +200,7 @@ class CustomersTest {
                 .body("addresses.find { it.id == '" + first + "' }.default_billing", equalTo(true))
                 .body("addresses.find { it.id == '" + secondId + "' }.default_shipping", equalTo(true))
                 .body("addresses.find { it.id == '" + secondId + "' }.default_billing", equalTo(false));
-        problem(Api.as(tenant.adminKey()).header("If-Match", "\"0\"").body(Map.of("default_billing", false))
+        problem(Api.as(tenant.adminKey()).header("If-Match", "\"1\"").body(Map.of("default_billing", false))
                 .patch("/v1/customers/" + id + "/addresses/" + first).then(), 422, "validation_failed");
         Api.as(tenant.adminKey()).header("If-Match", "\"0\"").body(Map.of("default_billing", true, "line1", "Liman Yolu 11"))
                 .patch("/v1/customers/" + id + "/addresses/" + secondId).then().statusCode(200)
