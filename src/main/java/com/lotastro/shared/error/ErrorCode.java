@@ -51,6 +51,7 @@ public enum ErrorCode {
     DUPLICATE_CUSTOMER("duplicate_customer", "A customer with this company key exists"),
     OWNED_BY_CRM("owned_by_crm", "Owned by the CRM"),
     CUSTOMER_ARCHIVED("customer_archived", "Customer is archived"),
+    DUPLICATE_COURIER("duplicate_courier", "Courier code already used"),
     INTERNAL_ERROR("internal_error", "Internal error");
 
     private final String code;
@@ -91,7 +92,7 @@ public enum ErrorCode {
                     INSUFFICIENT_STOCK, RESERVATION_NOT_ACTIVE, RESERVATION_BLOCKED, ALLOCATION_EXCEEDS_LINE,
                     SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING, CRM_NOT_CONFIGURED, DEAL_ALREADY_RESERVED, PROMISES_UNBACKED,
                     STOCK_RULE_VIOLATED, JOB_ALREADY_RUNNING, RESERVATION_NOT_ALLOCATED, PARTIAL_FULFILMENT_NOT_ALLOWED,
-                    DUPLICATE_CUSTOMER, OWNED_BY_CRM, CUSTOMER_ARCHIVED -> 409;
+                    DUPLICATE_CUSTOMER, OWNED_BY_CRM, CUSTOMER_ARCHIVED, DUPLICATE_COURIER -> 409;
             case STALE_VERSION -> 412;
             case PRECONDITION_REQUIRED -> 428;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
