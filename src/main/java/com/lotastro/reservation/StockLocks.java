@@ -32,7 +32,9 @@ import java.util.UUID;
  *   <li>catalog items: every item whose meters or promises the change may move;</li>
  *   <li>the supply request it plans from, reserves against or receives into;</li>
  *   <li>reservations;</li>
- *   <li>rolls.</li>
+ *   <li>orders (a PO's row, taken by {@code order.PurchaseOrders#lock} after its reservation);</li>
+ *   <li>rolls;</li>
+ *   <li>the organization's PO number counter ({@code order.PoNumbers}), last.</li>
  * </ol>
  * Two changes therefore never wait on each other in a cycle, and because the item lock comes first, what an item
  * can still promise does not change while a change holds it. Each lock re-reads the row (and, for reservations,

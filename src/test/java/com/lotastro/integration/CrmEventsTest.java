@@ -138,10 +138,10 @@ class CrmEventsTest {
         problem(Api.raw(tenant.adminKey()).post("/v1/integration/inbound-events/" + listed.getString("data[0].id") + "/reprocess")
                 .then(), 409, "invalid_transition");
 
-        problem(CrmEvents.send(crmKey, secret, CrmEvents.envelope("shipment.approved", "{}")).then(), 422, "unknown_event_type");
+        problem(CrmEvents.send(crmKey, secret, CrmEvents.envelope("deal.archived", "{}")).then(), 422, "unknown_event_type");
         problem(CrmEvents.send(crmKey, secret, CrmEvents.envelope("deal.won", "{\"crm_deal_id\":\"nope\"}")).then(),
                 422, "validation_failed");
-        Api.as(tenant.adminKey()).get("/v1/integration/inbound-events?type=shipment.approved").then()
+        Api.as(tenant.adminKey()).get("/v1/integration/inbound-events?type=deal.archived").then()
                 .body("data[0].outcome", equalTo("rejected"))
                 .body("data[0].error_code", equalTo("unknown_event_type"));
     }

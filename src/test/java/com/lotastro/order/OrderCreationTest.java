@@ -216,7 +216,7 @@ class OrderCreationTest {
     }
 
     @Test
-    void shouldRejectApprovalsForUnknownReleasedOrBlockedReservations() {
+    void shouldRejectApprovalsForUnknownUnallocatedReleasedOrBlockedReservations() {
         JsonPath lot = InventoryFixtures.lot(tenant, item.getString("id"), 40, 40);
         JsonPath released = OrderFixtures.allocatedReservation(tenant, item, 5, "unknown");
         Api.as(tenant.adminKey()).body(Map.of("reason", "customer_cancelled")).post("/v1/reservations/" + released.getString("id") + "/release")
@@ -225,6 +225,8 @@ class OrderCreationTest {
         assertThat(lot.getList("rolls")).hasSize(2);
 
         problem(CrmEvents.send(crmKey, secret, OrderFixtures.approval(released.getString("id"))).then(), 422, "reservation_not_active");
+        problem(CrmEvents.send(crmKey, secret, OrderFixtures.approval(ReservationFixtures.create(tenant, item, 10).getString("id"))).then(),
+                422, "reservation_not_allocated");
         problem(CrmEvents.send(crmKey, secret, OrderFixtures.approval(blocked.getString("id"))).then(), 422, "reservation_blocked");
         problem(CrmEvents.send(crmKey, secret, OrderFixtures.approval(UUID.randomUUID().toString())).then(), 422, "not_found");
         problem(CrmEvents.send(crmKey, secret, CrmEvents.envelope("shipment.approved", "{\"crm_deal_id\":\"" + UUID.randomUUID()
@@ -234,7 +236,7 @@ class OrderCreationTest {
         problem(CrmEvents.send(crmKey, secret, CrmEvents.envelope("shipment.approved", "{\"wms_reservation_id\":\""
                 + released.getString("id") + "\",\"approved_at\":\"2026-11-23T10:00:00Z\"}")).then(), 422, "validation_failed");
         Api.as(tenant.adminKey()).get("/v1/integration/inbound-events?type=shipment.approved&outcome=rejected").then()
-                .body("data.size()", equalTo(6));
+                .body("data.size()", equalTo(7));
         assertThat(Db.queryLong(dataSource, "select count(*) from orders where organization_id = ?", tenant.organizationId())).isZero();
     }
 
