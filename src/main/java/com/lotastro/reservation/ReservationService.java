@@ -138,9 +138,10 @@ public class ReservationService {
 
     /** One active reservation per CRM deal (also a unique index): the deal's promise is its current lines, once. */
     private void requireNoActiveReservation(UUID organizationId, UUID crmDealId) {
-        reservations.activeForDeal(organizationId, crmDealId).ifPresent(existing -> {
-            throw new ApiException(ErrorCode.DEAL_ALREADY_RESERVED, "CRM deal " + crmDealId + " already has active reservation "
-                    + existing.id + "; revise it (deal.lines_updated) or release it first", List.of(),
+        reservations.liveForDeal(organizationId, crmDealId).ifPresent(existing -> {
+            throw new ApiException(ErrorCode.DEAL_ALREADY_RESERVED, "CRM deal " + crmDealId + " already has "
+                    + existing.status.value() + " reservation " + existing.id
+                    + "; revise it (deal.lines_updated) or release it first", List.of(),
                     Map.of("reservation_id", existing.id));
         });
     }

@@ -59,10 +59,16 @@ public class Reservations implements PanacheRepositoryBase<Reservation, UUID> {
         return criteria.page(this, page, r -> new Cursor(r.createdAt, r.id));
     }
 
-    /** The deal's active reservation: at most one (unique index uq_reservations_active_deal). */
+    /** The deal's active reservation: at most one (unique index uq_reservations_live_deal). */
     public Optional<Reservation> activeForDeal(UUID organizationId, UUID crmDealId) {
         return find("organizationId = ?1 and crmDealId = ?2 and status = ?3", organizationId, crmDealId, Status.ACTIVE)
                 .firstResultOptional();
+    }
+
+    /** The deal's live reservation, active or turned into a PO: at most one (unique index uq_reservations_live_deal). */
+    public Optional<Reservation> liveForDeal(UUID organizationId, UUID crmDealId) {
+        return find("organizationId = ?1 and crmDealId = ?2 and status in ?3", organizationId, crmDealId,
+                List.of(Status.ACTIVE, Status.ORDERED)).firstResultOptional();
     }
 
     /** Active reservations with a line of the item, newest first: the first to give way when stock is lost. */

@@ -144,6 +144,20 @@ class OrderCreationTest {
     }
 
     @Test
+    void shouldKeepADealThatBecameAPoFromBeingReservedAgain() {
+        InventoryFixtures.lot(tenant, item.getString("id"), 50, 50);
+        JsonPath reservation = OrderFixtures.allocatedReservation(tenant, item, 30, "immediate");
+        OrderFixtures.orderByOverride(tenant, reservation.getString("id"));
+        Map<String, Object> again = ReservationFixtures.body(item, 10);
+        again.put("crm_deal_id", reservation.getString("crm_deal_id"));
+
+        problem(Api.as(tenant.adminKey()).body(again).post("/v1/reservations").then(), 409, "deal_already_reserved")
+                .body("reservation_id", equalTo(reservation.getString("id")));
+        assertThat(InventoryFixtures.meters(InventoryFixtures.availability(tenant, item), "data[0].available_meters"))
+                .isEqualByComparingTo("70");
+    }
+
+    @Test
     void shouldRefuseAnOverrideWithoutAValidReasonAndChangeNothing() {
         InventoryFixtures.lot(tenant, item.getString("id"), 100);
         String reservation = OrderFixtures.allocatedReservation(tenant, item, 30, "unknown").getString("id");

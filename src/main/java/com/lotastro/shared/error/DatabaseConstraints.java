@@ -21,7 +21,7 @@ final class DatabaseConstraints {
             "uq_lots_lot_number", ErrorCode.DUPLICATE_LOT_NUMBER,
             "uq_rolls_barcode", ErrorCode.DUPLICATE_BARCODE,
             "uq_supply_requests_crm_id", ErrorCode.DUPLICATE_SUPPLY_REQUEST,
-            "uq_reservations_active_deal", ErrorCode.DEAL_ALREADY_RESERVED);
+            "uq_reservations_live_deal", ErrorCode.DEAL_ALREADY_RESERVED);
 
     private DatabaseConstraints() {
     }
