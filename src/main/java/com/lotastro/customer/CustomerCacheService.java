@@ -55,6 +55,9 @@ public class CustomerCacheService {
     PayloadReader payloads;
 
     @Inject
+    CustomerService master;
+
+    @Inject
     CallerContext caller;
 
     /** A customer record as the CRM sends it (event data or look-up answer). */
@@ -106,6 +109,7 @@ public class CustomerCacheService {
                 "crm_customer", customer.id, before, describe(customer), null));
         outbox.publish(new OutboxPublisher.Event("crm_customer.cached", "crm_customer", customer.id, "cached." + change,
                 describe(customer)));
+        master.followCrm(customer);
         return new Upsert(customer, true);
     }
 

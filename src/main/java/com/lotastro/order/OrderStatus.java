@@ -5,12 +5,17 @@ import com.lotastro.shared.ContractValueConverter;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The PO state machine: created → staged → picked → fulfilled, and cancelled from any state before fulfilled. */
+/**
+ * The PO state machine: created → staged → picked → fulfilled → shipped → delivered, and cancelled from any state
+ * before fulfilled. Shipped and delivered follow the order's shipment.
+ */
 public enum OrderStatus implements ContractValue {
     CREATED("created"),
     STAGED("staged"),
     PICKED("picked"),
     FULFILLED("fulfilled"),
+    SHIPPED("shipped"),
+    DELIVERED("delivered"),
     CANCELLED("cancelled");
 
     private final String value;
@@ -29,7 +34,9 @@ public enum OrderStatus implements ContractValue {
             case CREATED -> EnumSet.of(STAGED, CANCELLED);
             case STAGED -> EnumSet.of(PICKED, CANCELLED);
             case PICKED -> EnumSet.of(FULFILLED, CANCELLED);
-            case FULFILLED, CANCELLED -> EnumSet.noneOf(OrderStatus.class);
+            case FULFILLED -> EnumSet.of(SHIPPED);
+            case SHIPPED -> EnumSet.of(DELIVERED);
+            case DELIVERED, CANCELLED -> EnumSet.noneOf(OrderStatus.class);
         };
     }
 

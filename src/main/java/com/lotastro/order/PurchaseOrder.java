@@ -114,6 +114,9 @@ public class PurchaseOrder {
             case PICKED -> pickedAt = at;
             case FULFILLED -> fulfilledAt = at;
             case CANCELLED -> cancelledAt = at;
+            case SHIPPED, DELIVERED -> {
+                // When is kept by the shipment and the transition log.
+            }
             case CREATED -> throw new IllegalStateException("An order is created, never moved back to created");
         }
         updatedAt = at;

@@ -17,7 +17,9 @@ class OrderStatusTest {
         assertThat(OrderStatus.CREATED.allowedNext()).containsExactly(OrderStatus.STAGED, OrderStatus.CANCELLED);
         assertThat(OrderStatus.STAGED.allowedNext()).containsExactly(OrderStatus.PICKED, OrderStatus.CANCELLED);
         assertThat(OrderStatus.PICKED.allowedNext()).containsExactly(OrderStatus.FULFILLED, OrderStatus.CANCELLED);
-        assertThat(OrderStatus.FULFILLED.allowedNext()).isEmpty();
+        assertThat(OrderStatus.FULFILLED.allowedNext()).containsExactly(OrderStatus.SHIPPED);
+        assertThat(OrderStatus.SHIPPED.allowedNext()).containsExactly(OrderStatus.DELIVERED);
+        assertThat(OrderStatus.DELIVERED.allowedNext()).isEmpty();
         assertThat(OrderStatus.CANCELLED.allowedNext()).isEmpty();
     }
 

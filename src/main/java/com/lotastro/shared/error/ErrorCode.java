@@ -53,6 +53,10 @@ public enum ErrorCode {
     PARTIAL_FULFILMENT_NOT_ALLOWED("partial_fulfilment_not_allowed", "Partial fulfilment not allowed"),
     PICK_OUTSIDE_TOLERANCE("pick_outside_tolerance", "Cut outside the pick tolerance"),
     WEBHOOK_URL_REFUSED("webhook_url_refused", "Webhook URL refused"),
+    DUPLICATE_CUSTOMER("duplicate_customer", "A customer with this company key exists"),
+    OWNED_BY_CRM("owned_by_crm", "Owned by the CRM"),
+    CUSTOMER_ARCHIVED("customer_archived", "Customer is archived"),
+    DUPLICATE_COURIER("duplicate_courier", "Courier code already used"),
     INTERNAL_ERROR("internal_error", "Internal error");
 
     private final String code;
@@ -92,7 +96,8 @@ public enum ErrorCode {
                     CONCURRENT_MODIFICATION, IDEMPOTENCY_REQUEST_IN_PROGRESS, DUPLICATE_SUPPLY_REQUEST, INVALID_TRANSITION,
                     INSUFFICIENT_STOCK, RESERVATION_NOT_ACTIVE, RESERVATION_BLOCKED, ALLOCATION_EXCEEDS_LINE,
                     SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING, CRM_NOT_CONFIGURED, DEAL_ALREADY_RESERVED, PROMISES_UNBACKED,
-                    STOCK_RULE_VIOLATED, JOB_ALREADY_RUNNING, RESERVATION_NOT_ALLOCATED, PARTIAL_FULFILMENT_NOT_ALLOWED -> 409;
+                    STOCK_RULE_VIOLATED, JOB_ALREADY_RUNNING, RESERVATION_NOT_ALLOCATED, PARTIAL_FULFILMENT_NOT_ALLOWED,
+                    DUPLICATE_CUSTOMER, OWNED_BY_CRM, CUSTOMER_ARCHIVED, DUPLICATE_COURIER -> 409;
             case STALE_VERSION -> 412;
             case PRECONDITION_REQUIRED -> 428;
             case PAYLOAD_TOO_LARGE -> 413;

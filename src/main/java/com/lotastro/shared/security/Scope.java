@@ -18,9 +18,13 @@ public enum Scope {
     ORDERS_WRITE("orders:write"),
     JOBS_READ("jobs:read"),
     CUSTOMERS_READ("customers:read"),
+    CUSTOMERS_WRITE("customers:write"),
+    SHIPMENTS_READ("shipments:read"),
+    SHIPMENTS_WRITE("shipments:write"),
     AUDIT_READ("audit:read"),
     INTEGRATION_ADMIN("integration:admin"),
-    INTEGRATION_CRM("integration:crm");
+    INTEGRATION_CRM("integration:crm"),
+    INTEGRATION_COURIER("integration:courier");
 
     private final String value;
 
