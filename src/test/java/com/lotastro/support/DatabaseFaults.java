@@ -30,6 +30,19 @@ public final class DatabaseFaults {
         }
     }
 
+    /**
+     * Has the pool drop the connections a kill left dead, so the test's own reads that follow get live ones. The API
+     * finds them by itself (a connection idle over a second is checked before use), but a test reading right after
+     * its kill would otherwise meet one it used a moment earlier.
+     */
+    public static void dropDeadConnections(DataSource dataSource) {
+        try {
+            dataSource.unwrap(io.agroal.api.AgroalDataSource.class).flush(io.agroal.api.AgroalDataSource.FlushMode.INVALID);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Takes connections from the pool until it has none left to give (the last attempt waits out its timeout). */
     public static List<Connection> exhaust(DataSource dataSource, int atMost) {
         List<Connection> held = new ArrayList<>();

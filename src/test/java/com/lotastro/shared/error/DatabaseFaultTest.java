@@ -59,6 +59,7 @@ class DatabaseFaultTest {
             }
             return mine;
         });
+        DatabaseFaults.dropDeadConnections(dataSource);
 
         for (Response answer : answers.stream().flatMap(List::stream).toList()) {
             assertThat(answer.statusCode()).as(answer.asString()).isIn(200, 503);

@@ -66,6 +66,7 @@ class IdempotencyTest {
             }
             return Api.raw(tenant.adminKey()).header(KEY, key).body(body).post("/v1/catalog-items");
         });
+        DatabaseFaults.dropDeadConnections(dataSource);
         // The same request again until it is answered: whichever attempt committed, a retry replays it.
         Response settled = await().atMost(Duration.ofSeconds(20)).until(
                 () -> Api.raw(tenant.adminKey()).header(KEY, key).body(body).post("/v1/catalog-items"),
