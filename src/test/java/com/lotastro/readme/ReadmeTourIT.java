@@ -216,20 +216,22 @@ class ReadmeTourIT {
             }, "api-output");
             reader.setDaemon(true);
             reader.start();
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                Matcher listening = LISTENING.matcher(log);
-                Matcher embedded = EMBEDDED.matcher(log);
-                if (listening.find() && embedded.find()) {
-                    return new RunningApi(process, log, listening.group(1), Integer.parseInt(embedded.group(1)));
-                }
-                if (!process.isAlive()) {
-                    fail("The API stopped while starting:\n" + log);
-                }
-                Thread.sleep(200);
+            try {
+                // Until it names its port and its embedded database, or stops: a stopped API fails at once.
+                org.awaitility.Awaitility.await().atMost(START_TIMEOUT).pollInterval(java.time.Duration.ofMillis(200))
+                        .until(() -> !process.isAlive() || (LISTENING.matcher(log).find() && EMBEDDED.matcher(log).find()));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                process.destroyForcibly();
+                return fail("The API did not start within " + START_TIMEOUT + ":\n" + log);
             }
-            process.destroyForcibly();
-            return fail("The API did not start within " + START_TIMEOUT + ":\n" + log);
+            if (!process.isAlive()) {
+                fail("The API stopped while starting:\n" + log);
+            }
+            Matcher listening = LISTENING.matcher(log);
+            Matcher embedded = EMBEDDED.matcher(log);
+            listening.find();
+            embedded.find();
+            return new RunningApi(process, log, listening.group(1), Integer.parseInt(embedded.group(1)));
         }
 
         /** What the README's reader has: none of this machine's database, mail or API settings. */
