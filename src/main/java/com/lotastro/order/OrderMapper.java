@@ -103,7 +103,8 @@ final class OrderMapper {
                 .notes(o.notes)
                 .overriddenBy(o.overriddenBy)
                 .overriddenAt(Timestamps.utc(o.createdAt))
-                .crmNotified(o.crmNotified);
+                .crmNotified(o.crmNotified)
+                .crmNotifiedAt(Timestamps.utc(o.crmNotifiedAt));
     }
 
     static List<OrderFlowService.Cut> toCuts(OrderPickDto dto) {

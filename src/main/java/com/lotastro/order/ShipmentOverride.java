@@ -37,4 +37,12 @@ public class ShipmentOverride {
     public boolean crmNotified;
     @Column(name = "crm_notified_at")
     public Instant crmNotifiedAt;
+
+    /** The CRM acknowledged the override's event; the first acknowledgement is the one kept. */
+    public void notifiedCrm(Instant at) {
+        if (!crmNotified) {
+            crmNotified = true;
+            crmNotifiedAt = at;
+        }
+    }
 }

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import com.lotastro.audit.AuditLog;
 import com.lotastro.crm.IntegrationFlagService;
 import com.lotastro.email.EmailOutbox;
+import com.lotastro.outbox.OutboxEventDelivered;
 import com.lotastro.outbox.OutboxPublisher;
 import com.lotastro.shared.Timestamps;
 import com.lotastro.shared.security.CallerContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -39,7 +41,8 @@ import org.jboss.logging.Logger;
  * half-open one gets one probe. A lease that runs out (the sender crashed) makes the delivery due again, with the
  * same event id.</li>
  * <li>{@link #record}: the attempt is written, the delivery succeeds, waits for its next retry or is dead, and the
- * endpoint's breaker and failure streak follow (410 Gone or failing too long disables it).</li>
+ * endpoint's breaker and failure streak follow (410 Gone or failing too long disables it). A success is announced
+ * ({@link OutboxEventDelivered}) in the same transaction, for domains that track what the outside world heard.</li>
  * </ol>
  * This package owns the delivery of outbox rows, so it reads and marks {@code outbox_events} itself.
  */
@@ -80,6 +83,9 @@ public class DeliveryWorker {
 
     @Inject
     WebhookMetrics metrics;
+
+    @Inject
+    Event<OutboxEventDelivered> delivered;
 
     RetrySchedule schedule() {
         return new RetrySchedule(config.retrySchedule(), config.retryJitter());
@@ -270,6 +276,8 @@ public class DeliveryWorker {
                 delivery.succeededAt = now;
                 delivery.nextAttemptAt = null;
                 closeBreaker(claim.endpointId());
+                delivered.fire(new OutboxEventDelivered(delivery.organizationId, delivery.eventId, delivery.eventType,
+                        delivery.aggregateId, delivery.endpointId, now));
             } else {
                 Instant next = schedule().nextAttemptAfter(delivery.attempts, now, ThreadLocalRandom.current());
                 delivery.status = next == null ? WebhookDelivery.DEAD : WebhookDelivery.FAILED;

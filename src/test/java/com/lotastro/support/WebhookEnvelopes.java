@@ -5,30 +5,71 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
+import io.restassured.path.json.JsonPath;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
-/** Checks a delivered body against the contract's {@code WebhookEnvelope} schema. */
+/**
+ * Checks a delivered body against the contract: the {@code WebhookEnvelope} ({@code oneOf} by {@code type}) and the
+ * schema its discriminator names for the body's {@code type}, with that type's {@code data} schema.
+ */
 public final class WebhookEnvelopes {
     private static final OpenAPI SPEC;
     private static final SchemaValidator VALIDATOR;
+    private static final Map<String, String> SCHEMA_BY_TYPE;
 
     static {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         SPEC = new OpenAPIV3Parser().read(Path.of("openapi/webhooks.yaml").toAbsolutePath().toUri().toString(), null, options);
         VALIDATOR = new SchemaValidator(SPEC, new MessageResolver());
+        Map<String, String> mapping = SPEC.getComponents().getSchemas().get("WebhookEnvelope").getDiscriminator().getMapping();
+        SCHEMA_BY_TYPE = Map.copyOf(mapping);
     }
 
     private WebhookEnvelopes() {
     }
 
+    /** The event types the contract gives a payload schema. */
+    public static java.util.Set<String> documentedTypes() {
+        return SCHEMA_BY_TYPE.keySet();
+    }
+
+    /** What is wrong with the body by the contract; empty when it matches the envelope and its type's schema. */
+    public static synchronized List<String> violations(String body) {
+        List<String> problems = new ArrayList<>();
+        String type;
+        try {
+            type = new JsonPath(body).getString("type");
+        } catch (RuntimeException e) {
+            return List.of("not a JSON object: " + body);
+        }
+        String ref = type == null ? null : SCHEMA_BY_TYPE.get(type);
+        if (ref == null) {
+            return List.of("type " + type + " has no schema in the contract: " + body);
+        }
+        Schema<?> typed = SPEC.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+        for (Schema<?> schema : List.of(typed, SPEC.getComponents().getSchemas().get("WebhookEnvelope"))) {
+            ValidationReport report = VALIDATOR.validate(body, schema, "webhook");
+            report.getMessages().forEach(m -> describe(type, m, problems));
+        }
+        return problems;
+    }
+
+    private static void describe(String type, ValidationReport.Message message, List<String> problems) {
+        if (message.getNestedMessages().isEmpty()) {
+            problems.add(type + ": " + message.getMessage());
+        }
+        message.getNestedMessages().forEach(nested -> describe(type, nested, problems));
+    }
+
     public static void assertMatchesContract(String body) {
-        Schema<?> schema = SPEC.getComponents().getSchemas().get("WebhookEnvelope");
-        ValidationReport report = VALIDATOR.validate(body, schema, "webhook");
-        assertThat(report.getMessages()).as("envelope " + body).isEmpty();
+        assertThat(violations(body)).as("envelope " + body).isEmpty();
     }
 }

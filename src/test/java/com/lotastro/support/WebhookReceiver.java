@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * A real HTTP receiver on loopback, as a CRM would run one: it records every request (headers and raw body) and
- * answers with the status it is told to, or stalls until released.
+ * answers with the status it is told to, or stalls until released. Every body it receives is checked against the
+ * contract's schema for its event type ({@link WebhookEnvelopes}); closing it fails the test when one did not match.
  */
 public final class WebhookReceiver implements AutoCloseable {
     /** One request as received. */
@@ -33,8 +34,11 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger status = new AtomicInteger(200);
     private volatile boolean stalling;
     private volatile CountDownLatch release = new CountDownLatch(1);
+    private final boolean checkContract;
+    private final List<String> arrived = new CopyOnWriteArrayList<>();
 
-    private WebhookReceiver() throws IOException {
+    private WebhookReceiver(boolean checkContract) throws IOException {
+        this.checkContract = checkContract;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
@@ -42,11 +46,37 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public static WebhookReceiver start() {
+        return start(true);
+    }
+
+    /** For load made of events outside the contract (the benchmark's): bodies are recorded, not checked. */
+    public static WebhookReceiver startWithoutContractCheck() {
+        return start(false);
+    }
+
+    private static WebhookReceiver start(boolean checkContract) {
         try {
-            return new WebhookReceiver();
+            return new WebhookReceiver(checkContract);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The webhook-id of every request as it arrived, before it was answered (or while it stalls). */
+    public List<String> arrived() {
+        return new ArrayList<>(arrived);
+    }
+
+    /**
+     * Bodies received so far that do not match the contract's schema for their type (checked here, not while
+     * answering, so checking never slows a delivery down).
+     */
+    public List<String> contractViolations() {
+        List<String> violations = new ArrayList<>();
+        if (checkContract) {
+            received.forEach(r -> violations.addAll(WebhookEnvelopes.violations(r.body())));
+        }
+        return violations;
     }
 
     public String url() {
@@ -86,6 +116,7 @@ public final class WebhookReceiver implements AutoCloseable {
         try (exchange) {
             java.time.Instant at = java.time.Instant.now();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            arrived.add(String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")));
             if (stalling) {
                 try {
                     release.await(10, TimeUnit.SECONDS);
@@ -109,5 +140,10 @@ public final class WebhookReceiver implements AutoCloseable {
     public void close() {
         stopStalling();
         server.stop(0);
+        List<String> contractViolations = contractViolations();
+        if (!contractViolations.isEmpty()) {
+            throw new AssertionError("Deliveries that do not match the contract's schema for their type:\n"
+                    + String.join("\n", contractViolations));
+        }
     }
 }
