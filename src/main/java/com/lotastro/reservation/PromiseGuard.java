@@ -1,6 +1,7 @@
 package com.lotastro.reservation;
 
 import com.lotastro.catalog.CatalogItem;
+import com.lotastro.inventory.StockCommitments;
 import com.lotastro.shared.Meters;
 import com.lotastro.shared.error.ApiException;
 import com.lotastro.shared.error.ErrorCode;
@@ -36,12 +37,23 @@ public class PromiseGuard {
     public record Ask(UUID crmDealLineId, CatalogItem item, BigDecimal meters) {
     }
 
-    /** Every item must still be able to promise what the lines ask of it. */
-    void requireOnHand(List<Ask> asks) {
+    /**
+     * The CRM deal must have no live reservation yet (checked first), and every item must still be able to promise
+     * what the lines ask of it: both read in one statement ({@link Promises#countedForDeal}).
+     */
+    void requireOnHand(List<Ask> asks, UUID organizationId, UUID crmDealId,
+                       Function<Promises.LiveReservation, ApiException> dealAlreadyReserved) {
         Map<UUID, BigDecimal> askedByItem = new LinkedHashMap<>();
         asks.forEach(a -> askedByItem.merge(a.item().id, a.meters(), BigDecimal::add));
+        Promises.CountedForDeal read = promises.countedForDeal(askedByItem.keySet(), organizationId, crmDealId);
+        if (read.liveForDeal().isPresent()) {
+            throw dealAlreadyReserved.apply(read.liveForDeal().get());
+        }
         Map<UUID, BigDecimal> available = new LinkedHashMap<>();
-        askedByItem.keySet().forEach(itemId -> available.put(itemId, promises.available(itemId)));
+        askedByItem.keySet().forEach(itemId -> {
+            StockCommitments.Counted counted = read.counted().get(itemId);
+            available.put(itemId, new Promises.Position(counted.onHand(), counted.bound(), counted.committed()).available());
+        });
         if (askedByItem.entrySet().stream().anyMatch(e -> e.getValue().compareTo(available.get(e.getKey())) > 0)) {
             throw insufficient("Not enough stock to promise every line", asks, available::get);
         }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -94,6 +95,14 @@ public class Promises implements StockCommitments {
              earmarked
             from unnest(cast(:items as uuid[])) i(id) left join stock_positions p on p.catalog_item_id = i.id""";
 
+    /**
+     * The counters of the items, each row also naming the live (active or ordered) reservation of a CRM deal, if
+     * any: a new reservation's two checks under its item locks, in one round trip.
+     */
+    private static final String COUNTED_WITH_DEAL = "select n.*, d.id, d.status from (" + COUNTED + """
+            ) n left join lateral (select r.id, r.status from reservations r where r.organization_id = :organization
+                                   and r.crm_deal_id = :deal and r.status in ('active', 'ordered') limit 1) d on true""";
+
     /** Appends a record for each item whose counters differ from its latest record, in one statement. */
     private static final String RECORD = "insert into stock_commitments (organization_id, catalog_item_id, promised_meters,"
             + " earmarked_meters, recorded_at) select c.organization_id, n.item, n.promised, n.earmarked, ? from ("
@@ -163,6 +172,31 @@ public class Promises implements StockCommitments {
         rows.forEach(r -> counted.put((UUID) r[0], new Counted(scaled(r[1]), scaled(r[2]),
                 new Committed(scaled(r[3]), scaled(r[4])))));
         return counted;
+    }
+
+    /** The live reservation of a CRM deal: its id and status value. */
+    public record LiveReservation(UUID id, String status) {
+    }
+
+    /** The items' counters (as {@link #counted}) and the live reservation of a deal, read in one statement. */
+    public record CountedForDeal(Map<UUID, Counted> counted, Optional<LiveReservation> liveForDeal) {
+    }
+
+    /** For a new reservation under its item locks: what each item holds, and whether the deal already has one. */
+    public CountedForDeal countedForDeal(Collection<UUID> catalogItemIds, UUID organizationId, UUID crmDealId) {
+        flushPendingChanges();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(COUNTED_WITH_DEAL).setParameter("items", ids(catalogItemIds))
+                .setParameter("organization", organizationId).setParameter("deal", crmDealId).getResultList();
+        Map<UUID, Counted> counted = new HashMap<>();
+        Optional<LiveReservation> live = Optional.empty();
+        for (Object[] r : rows) {
+            counted.put((UUID) r[0], new Counted(scaled(r[1]), scaled(r[2]), new Committed(scaled(r[3]), scaled(r[4]))));
+            if (r[5] != null) {
+                live = Optional.of(new LiveReservation((UUID) r[5], (String) r[6]));
+            }
+        }
+        return new CountedForDeal(counted, live);
     }
 
     @Override

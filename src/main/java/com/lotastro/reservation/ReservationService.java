@@ -101,12 +101,15 @@ public class ReservationService {
             }
             asks.add(new PromiseGuard.Ask(line.crmDealLineId(), item, line.meters()));
         }
-        requireNoActiveReservation(organizationId, command.crmDealId());
-        SupplyRequest supply = command.crmSupplyRequestId() == null ? null : supplyFor(command, asks);
+        SupplyRequest supply = null;
         Map<UUID, BigDecimal> availableBefore = Map.of();
-        if (supply == null) {
-            guard.requireOnHand(asks);
+        if (command.crmSupplyRequestId() == null) {
+            // The deal check rides with the read of the items' counters: one round trip for both.
+            guard.requireOnHand(asks, organizationId, command.crmDealId(),
+                    live -> dealAlreadyReserved(command.crmDealId(), live.id(), live.status()));
         } else {
+            requireNoActiveReservation(organizationId, command.crmDealId());
+            supply = supplyFor(command, asks);
             guard.requireOnSupply(supply, asks);
             // What the supply already delivered becomes earmarked for this promise at once: stock must allow it.
             availableBefore = guard.snapshot(List.of(supply.catalogItem.id));
@@ -141,16 +144,21 @@ public class ReservationService {
 
     /**
      * One active reservation per CRM deal (also a unique index): the deal's promise is its current lines, once. Read
-     * before the insert, so the 409 can name the reservation holding the deal: leaving it to the index would need a
-     * second connection after the refused insert, which many racing duplicates could exhaust the pool with.
+     * under the item locks, before the insert, so the 409 can name the reservation holding the deal: leaving it to
+     * the index would need a second connection after the refused insert, which many racing duplicates could exhaust
+     * the pool with. For on-hand stock the read rides with the items' counters ({@link PromiseGuard#requireOnHand}).
      */
     private void requireNoActiveReservation(UUID organizationId, UUID crmDealId) {
         reservations.liveForDeal(organizationId, crmDealId).ifPresent(existing -> {
-            throw new ApiException(ErrorCode.DEAL_ALREADY_RESERVED, "CRM deal " + crmDealId + " already has "
-                    + existing.status.value() + " reservation " + existing.id
-                    + "; revise it (deal.lines_updated) or release it first", List.of(),
-                    Map.of("reservation_id", existing.id));
+            throw dealAlreadyReserved(crmDealId, existing.id, existing.status.value());
         });
+    }
+
+    private static ApiException dealAlreadyReserved(UUID crmDealId, UUID reservationId, String status) {
+        return new ApiException(ErrorCode.DEAL_ALREADY_RESERVED, "CRM deal " + crmDealId + " already has "
+                + status + " reservation " + reservationId
+                + "; revise it (deal.lines_updated) or release it first", List.of(),
+                Map.of("reservation_id", reservationId));
     }
 
     public Reservation update(UUID id, String ifMatchHeader, Changes changes) {
