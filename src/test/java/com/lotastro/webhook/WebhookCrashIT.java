@@ -84,6 +84,8 @@ class WebhookCrashIT {
                     Instant due = ready.isAfter(leaseEnd) ? ready : leaseEnd;
                     assertThat(again.at()).as("sent again as soon as the restarted API runs and the lease is over")
                             .isBefore(due.plusSeconds(10));
+                    System.out.printf("In flight at the kill: %s; lease until %s, restarted API ready %s, sent again %s%n",
+                            eventId, leaseEnd, ready, again.at());
                 }
                 try (Connection db = postgres.getPostgresDatabase().getConnection()) {
                     await().atMost(Duration.ofSeconds(30)).until(() -> inFlight.stream()
@@ -140,7 +142,7 @@ class WebhookCrashIT {
             Thread reader = new Thread(() -> {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     lines.lines().forEach(line -> log.append(line).append('\n'));
-                } catch (IOException e) {
+                } catch (IOException | java.io.UncheckedIOException e) {
                     // the process ended
                 }
             }, "api-output");
