@@ -1,5 +1,7 @@
 package com.lotastro.order;
 
+import com.lotastro.customer.Customer;
+import com.lotastro.customer.CustomerService;
 import com.lotastro.shared.error.ApiException;
 import com.lotastro.shared.paging.Page;
 import com.lotastro.shared.paging.PageRequest;
@@ -22,6 +24,9 @@ public class OrderQueries {
     ShipmentOverrides overrides;
 
     @Inject
+    CustomerService customers;
+
+    @Inject
     CallerContext caller;
 
     public PurchaseOrder get(UUID id) {
@@ -30,6 +35,16 @@ public class OrderQueries {
 
     public Page<PurchaseOrder> search(PurchaseOrders.Filter filter, PageRequest page) {
         return orders.search(caller.organizationId(), filter, page);
+    }
+
+    /** The orders of a customer of the master: those of the CRM customer it is linked to; none when it is not linked. */
+    public Page<PurchaseOrder> ofCustomer(UUID customerId, OrderStatus status, PageRequest page) {
+        Customer customer = customers.get(customerId);
+        if (customer.crmCustomerId == null) {
+            return new Page<>(java.util.List.of(), null);
+        }
+        return orders.search(caller.organizationId(), new PurchaseOrders.Filter(status, null, null, customer.crmCustomerId, null, null,
+                null), page);
     }
 
     public PurchaseOrders.StagingPage stagingQueue(PurchaseOrders.Filter filter, Integer limit, String cursor) {

@@ -73,6 +73,13 @@ public class OrderResource implements OrdersApi {
 
     @Override
     @RequiresScope(Scope.ORDERS_READ)
+    public OrderPageDto listCustomerOrders(UUID customerId, OrderStatusDto status, Integer limit, String cursor) {
+        Page<PurchaseOrder> page = queries.ofCustomer(customerId, OrderMapper.status(status), PageRequest.of(limit, cursor));
+        return new OrderPageDto().data(page.map(OrderMapper::toDto).items()).nextCursor(page.nextCursor());
+    }
+
+    @Override
+    @RequiresScope(Scope.ORDERS_READ)
     public OrderDto getOrder(UUID orderId) {
         return current(orderId);
     }

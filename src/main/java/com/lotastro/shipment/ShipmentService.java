@@ -177,6 +177,13 @@ public class ShipmentService {
         return shipments.search(caller.organizationId(), status, orderId, page);
     }
 
+    /** The packing list PDF of a shipment of this organization. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] packingList(UUID id) {
+        Shipment shipment = get(id);
+        return PackingList.render(shipment, orders.get(shipment.orderId), couriers.find(shipment.courierId));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public OrderShipping.ShippableOrder order(Shipment shipment) {
         return orders.get(shipment.orderId);

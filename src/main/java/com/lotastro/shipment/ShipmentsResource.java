@@ -54,6 +54,12 @@ public class ShipmentsResource implements ShipmentsApi {
     }
 
     @Override
+    @RequiresScope(Scope.SHIPMENTS_READ)
+    public byte[] getShipmentPackingList(UUID shipmentId) {
+        return shipments.packingList(shipmentId);
+    }
+
+    @Override
     @Idempotent
     @RequiresScope(Scope.SHIPMENTS_WRITE)
     public ShipmentDto markShipmentReady(UUID shipmentId, ShipmentReadyDto body, String idempotencyKey, String actor) {

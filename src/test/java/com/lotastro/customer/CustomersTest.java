@@ -285,4 +285,30 @@ class CustomersTest {
         String writer = Tenants.keyWithScopes(tenant, "customers:write");
         Api.as(writer).body(Map.of("company_name", "New Co")).post("/v1/customers").then().statusCode(201);
     }
+
+    @Test
+    void shouldKeepNotesAndRepsToTheirOrganization() {
+        String id = CustomerFixtures.customer(tenant, "Denizli Havlu").getString("id");
+        String note = Api.as(tenant.adminKey()).body(Map.of("body", "Only mornings")).post("/v1/customers/" + id + "/notes").then()
+                .statusCode(201).extract().path("id");
+        Api.as(tenant.adminKey()).body(Map.of("rep", "selin", "primary", true)).post("/v1/customers/" + id + "/reps").then()
+                .statusCode(201);
+        Tenant other = Tenants.create();
+        problem(Api.as(other.adminKey()).body(Map.of("body", "x")).post("/v1/customers/" + id + "/notes").then(), 404, "not_found");
+        problem(Api.as(other.adminKey()).header("If-Match", "\"0\"").body(Map.of("body", "x"))
+                .patch("/v1/customers/" + id + "/notes/" + note).then(), 404, "not_found");
+        problem(Api.as(other.adminKey()).delete("/v1/customers/" + id + "/notes/" + note).then(), 404, "not_found");
+        problem(Api.as(other.adminKey()).body(Map.of("rep", "burak", "primary", true)).post("/v1/customers/" + id + "/reps").then(),
+                404, "not_found");
+        // The other organization's own customer does not reach this one's note either.
+        String theirs = CustomerFixtures.customer(other, "Denizli Havlu").getString("id");
+        problem(Api.as(other.adminKey()).delete("/v1/customers/" + theirs + "/notes/" + note).then(), 404, "not_found");
+
+        JsonPath detail = Api.as(tenant.adminKey()).get("/v1/customers/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(detail.getList("notes.body")).containsExactly("Only mornings");
+        assertThat(detail.getList("reps.rep")).containsExactly("selin");
+        String reader = Tenants.keyWithScopes(tenant, "customers:read");
+        problem(Api.as(reader).body(Map.of("body", "x")).post("/v1/customers/" + id + "/notes").then(), 403, "insufficient_scope");
+        problem(Api.as(reader).body(Map.of("rep", "x")).post("/v1/customers/" + id + "/reps").then(), 403, "insufficient_scope");
+    }
 }

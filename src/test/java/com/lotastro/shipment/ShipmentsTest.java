@@ -222,4 +222,63 @@ class ShipmentsTest {
         Api.as(tenant.adminKey()).header("If-Match", "\"0\"").body(Map.of("rotate_secret", true)).patch("/v1/couriers/" + courierId)
                 .then().statusCode(200).body("signing_secret", org.hamcrest.Matchers.startsWith("whsec_"));
     }
+
+    @Test
+    void shouldRenderThePackingListWithItsRollsAndTurkishLetters() {
+        String turkish = CustomerFixtures.customer(tenant, "Şişli Güneş İplik A.Ş.").getString("id");
+        String address = CustomerFixtures.addAddress(tenant, turkish, CustomerFixtures.address("Büyükdere Cad. Işık Sok. No 3", "İstanbul"))
+                .getString("id");
+        String contact = CustomerFixtures.addContact(tenant, turkish, Map.of("name", "Ayşegül Çağlar", "phone", "+90 212 555 03 04"))
+                .getString("id");
+        String id = Api.as(tenant.adminKey()).body(Map.of("customer_id", turkish, "address_id", address, "contact_id", contact))
+                .post("/v1/orders/" + order.getString("id") + "/shipments").then().statusCode(201).extract().path("id");
+        act(id, "ready", ShipmentFixtures.ready("yurtici", "YK777001")).statusCode(200);
+        JsonPath shipment = Api.as(tenant.adminKey()).get("/v1/shipments/" + id).then().extract().jsonPath();
+
+        byte[] pdf = Api.as(tenant.adminKey()).accept("application/pdf").get("/v1/shipments/" + id + "/packing-list").then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        String text = com.lotastro.support.PdfText.of(pdf);
+        assertThat(text).contains("Packing list " + order.getString("po_number"))
+                .contains("Şişli Güneş İplik A.Ş.")
+                .contains("Büyükdere Cad. Işık Sok. No 3")
+                .contains("İstanbul")
+                .contains("Ayşegül Çağlar")
+                .contains("Yurtiçi Kargo")
+                .contains("YK777001")
+                .contains(shipment.getString("rolls[0].quality_code") + " / " + shipment.getString("rolls[0].color_code"))
+                .contains(shipment.getString("rolls[0].barcode"))
+                .contains(shipment.getString("rolls[0].lot_number"))
+                .contains("52.50")
+                .contains("Line total: 1 roll")
+                .contains("Rolls: 1")
+                .contains("Meters: 52.50");
+        assertThat(com.lotastro.support.PdfText.fontsOfFirstPage(pdf)).allMatch(font -> font.endsWith("(embedded)"));
+
+        // Any media type is fine too; one the operation cannot answer with is 406, and a key of another organization gets 404.
+        Api.as(tenant.adminKey()).accept("*/*").get("/v1/shipments/" + id + "/packing-list").then().statusCode(200)
+                .contentType("application/pdf");
+        problem(Api.unvalidated(tenant.adminKey()).accept("text/csv").get("/v1/shipments/" + id + "/packing-list").then(), 406,
+                "not_acceptable");
+        problem(Api.as(Tenants.create().adminKey()).accept("application/pdf").get("/v1/shipments/" + id + "/packing-list").then(),
+                404, "not_found");
+        problem(Api.as(tenant.adminKey()).accept("application/pdf").get("/v1/shipments/" + UUID.randomUUID() + "/packing-list").then(),
+                404, "not_found");
+    }
+
+    @Test
+    void shouldKeepShipmentTransitionsToTheirOrganization() {
+        String id = createShipment().getString("id");
+        Tenant other = Tenants.create();
+        problem(Api.as(other.adminKey()).body(ShipmentFixtures.ready("yurtici", "YK-OTHER")).post("/v1/shipments/" + id + "/ready")
+                .then(), 404, "not_found");
+        act(id, "ready", ShipmentFixtures.ready("yurtici", "YK-MINE")).statusCode(200);
+        problem(Api.as(other.adminKey()).post("/v1/shipments/" + id + "/post").then(), 404, "not_found");
+        act(id, "post", null).statusCode(200);
+        problem(Api.as(other.adminKey()).post("/v1/shipments/" + id + "/deliver").then(), 404, "not_found");
+        Api.as(tenant.adminKey()).get("/v1/shipments/" + id).then().body("status", equalTo("in_transit"))
+                .body("tracking_number", equalTo("YK-MINE"));
+        assertThat(Db.queryLong(dataSource, "select count(*) from shipment_transitions where shipment_id = ?", UUID.fromString(id)))
+                .isEqualTo(3);
+    }
 }

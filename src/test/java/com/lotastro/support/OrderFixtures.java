@@ -31,6 +31,15 @@ public final class OrderFixtures {
                 .then().statusCode(201).extract().jsonPath().setRootPath("reservation");
     }
 
+    /** As {@link #allocatedReservation}, for the given CRM customer. */
+    public static JsonPath allocatedReservationOf(Tenant tenant, JsonPath item, Number meters, String crmCustomerId) {
+        Map<String, Object> body = ReservationFixtures.body("immediate", List.of(ReservationFixtures.line(item, meters)));
+        body.put("crm_customer_id", crmCustomerId);
+        JsonPath reservation = ReservationFixtures.create(tenant, body);
+        return Api.as(tenant.adminKey()).post("/v1/reservations/" + reservation.getString("id") + "/auto-allocate")
+                .then().statusCode(201).extract().jsonPath().setRootPath("reservation");
+    }
+
     public static Response override(Tenant tenant, String reservationId, String reason, String notes) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", reason);
