@@ -44,6 +44,11 @@ public class CustomerDirectory {
         return new CustomerRef(customer.id, customer.companyName);
     }
 
+    /** The customer's payment terms as the CRM (or the master) has them, e.g. {@code NET30}; null when none. */
+    public String paymentTerms(UUID customerId) {
+        return customers.findInOrganization(caller.organizationId(), customerId).map(c -> c.paymentTerms).orElse(null);
+    }
+
     public Optional<CustomerRef> linkedTo(UUID crmCustomerId) {
         return customers.find("organizationId = ?1 and crmCustomerId = ?2", caller.organizationId(), crmCustomerId)
                 .firstResultOptional().map(c -> new CustomerRef(c.id, c.companyName));

@@ -57,6 +57,12 @@ public enum ErrorCode {
     OWNED_BY_CRM("owned_by_crm", "Owned by the CRM"),
     CUSTOMER_ARCHIVED("customer_archived", "Customer is archived"),
     DUPLICATE_COURIER("duplicate_courier", "Courier code already used"),
+    PRICE_MISSING("price_missing", "Lines without a unit price"),
+    ORDER_ALREADY_INVOICED("order_already_invoiced", "The order already has an invoice"),
+    ALLOCATION_EXCEEDS_BALANCE("allocation_exceeds_balance", "More than the invoice balance or the payment's unallocated amount"),
+    CURRENCY_MISMATCH("currency_mismatch", "Currencies differ"),
+    CUSTOMER_MISMATCH("customer_mismatch", "Customers differ"),
+    CREDIT_EXCEEDS_INVOICE("credit_exceeds_invoice", "More credit than the invoice has left"),
     INTERNAL_ERROR("internal_error", "Internal error");
 
     private final String code;
@@ -97,14 +103,16 @@ public enum ErrorCode {
                     INSUFFICIENT_STOCK, RESERVATION_NOT_ACTIVE, RESERVATION_BLOCKED, ALLOCATION_EXCEEDS_LINE,
                     SUPPLY_NOT_ARRIVED, NO_SHORTAGE_PENDING, CRM_NOT_CONFIGURED, DEAL_ALREADY_RESERVED, PROMISES_UNBACKED,
                     STOCK_RULE_VIOLATED, JOB_ALREADY_RUNNING, RESERVATION_NOT_ALLOCATED, PARTIAL_FULFILMENT_NOT_ALLOWED,
-                    DUPLICATE_CUSTOMER, OWNED_BY_CRM, CUSTOMER_ARCHIVED, DUPLICATE_COURIER -> 409;
+                    DUPLICATE_CUSTOMER, OWNED_BY_CRM, CUSTOMER_ARCHIVED, DUPLICATE_COURIER, ORDER_ALREADY_INVOICED,
+                    ALLOCATION_EXCEEDS_BALANCE -> 409;
             case STALE_VERSION -> 412;
             case PRECONDITION_REQUIRED -> 428;
             case PAYLOAD_TOO_LARGE -> 413;
             case URI_TOO_LONG -> 414;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, UNKNOWN_SUPPLY_REQUEST, IDEMPOTENCY_KEY_REUSED, PLAN_EXCEEDS_ARRIVAL,
-                    UNKNOWN_EVENT_TYPE, UNKNOWN_DEAL, PICK_OUTSIDE_TOLERANCE, WEBHOOK_URL_REFUSED -> 422;
+                    UNKNOWN_EVENT_TYPE, UNKNOWN_DEAL, PICK_OUTSIDE_TOLERANCE, WEBHOOK_URL_REFUSED, PRICE_MISSING, CURRENCY_MISMATCH,
+                    CUSTOMER_MISMATCH, CREDIT_EXCEEDS_INVOICE -> 422;
             case INTERNAL_ERROR -> 500;
             case INBOUND_DISABLED, CRM_UNAVAILABLE, DATABASE_UNAVAILABLE, SERVER_BUSY -> 503;
         };

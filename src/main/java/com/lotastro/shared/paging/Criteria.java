@@ -42,6 +42,13 @@ public final class Criteria {
         return this;
     }
 
+    /** A free-form condition with two named parameters, always applied. */
+    public Criteria condition(String clause, String first, Object firstValue, String second, Object secondValue) {
+        where.append(" and (").append(clause).append(')');
+        params.and(first, firstValue).and(second, secondValue);
+        return this;
+    }
+
     /** A condition without parameters, e.g. one derived from an enum the caller picked. */
     public Criteria clause(String condition) {
         where.append(" and (").append(condition).append(')');
