@@ -9,6 +9,7 @@ import com.lotastro.api.model.ContactRoleDto;
 import com.lotastro.api.model.ContactUpdateDto;
 import com.lotastro.api.model.CustomerCreateDto;
 import com.lotastro.api.model.CustomerDto;
+import com.lotastro.api.model.CustomerOrdersSummaryDto;
 import com.lotastro.api.model.CustomerStatusDto;
 import com.lotastro.api.model.CustomerUpdateDto;
 import com.lotastro.api.model.NoteDto;
@@ -69,8 +70,11 @@ final class CustomerMasterMapper {
                 .updatedAt(Timestamps.utc(c.updatedAt));
     }
 
-    static CustomerDto toDetailDto(Customer c, CustomerBookService.Book book) {
+    static CustomerDto toDetailDto(Customer c, CustomerBookService.Book book, CustomerOrders.Summary orders) {
         return toDto(c)
+                .ordersSummary(new CustomerOrdersSummaryDto().total(orders.total()).open(orders.open())
+                        .shipped(orders.shipped()).delivered(orders.delivered()).cancelled(orders.cancelled())
+                        .lastOrderedAt(orders.lastOrderedAt() == null ? null : Timestamps.utc(orders.lastOrderedAt())))
                 .contacts(book.contacts().stream().map(CustomerMasterMapper::toDto).toList())
                 .addresses(book.addresses().stream().map(CustomerMasterMapper::toDto).toList())
                 .notes(book.notes().stream().map(CustomerMasterMapper::toDto).toList())

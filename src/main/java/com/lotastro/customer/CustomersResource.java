@@ -41,6 +41,9 @@ public class CustomersResource implements CustomersApi {
     CustomerBookService book;
 
     @Inject
+    CustomerOrders orders;
+
+    @Inject
     RoutingContext routing;
 
     @Override
@@ -162,6 +165,7 @@ public class CustomersResource implements CustomersApi {
     }
 
     private CustomerDto detail(Customer customer) {
-        return CustomerMasterMapper.toDetailDto(customer, book.book(customer));
+        return CustomerMasterMapper.toDetailDto(customer, book.book(customer),
+                orders.of(customer.organizationId, customer.crmCustomerId));
     }
 }

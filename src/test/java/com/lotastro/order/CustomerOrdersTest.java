@@ -4,6 +4,7 @@ import static com.lotastro.support.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,19 @@ class CustomerOrdersTest {
         String someoneElses = OrderFixtures.orderByOverride(tenant,
                 OrderFixtures.allocatedReservation(tenant, item, 10, "immediate").getString("id")).getString("id");
         Api.as(tenant.adminKey()).post("/v1/orders/" + theirs.get(1) + "/stage").then().statusCode(200);
+        Api.as(tenant.adminKey()).body(Map.of("reason", "customer_postponed")).post("/v1/orders/" + theirs.get(2) + "/cancel")
+                .then().statusCode(200);
+
+        // The customer's detail counts them by where they stand; the other customer's order is not counted.
+        JsonPath summary = Api.as(tenant.adminKey()).get("/v1/customers/" + customerId).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(summary.getLong("orders_summary.total")).isEqualTo(3);
+        assertThat(summary.getLong("orders_summary.open")).isEqualTo(2);
+        assertThat(summary.getLong("orders_summary.cancelled")).isEqualTo(1);
+        assertThat(summary.getLong("orders_summary.shipped") + summary.getLong("orders_summary.delivered")).isZero();
+        String newest = Api.as(tenant.adminKey()).get("/v1/orders/" + theirs.get(2)).then().statusCode(200)
+                .extract().path("created_at");
+        assertThat(summary.getString("orders_summary.last_ordered_at")).isEqualTo(newest);
 
         JsonPath first = Api.as(tenant.adminKey()).get("/v1/customers/" + customerId + "/orders?limit=2").then().statusCode(200)
                 .body("data", hasSize(2)).extract().jsonPath();
@@ -63,6 +78,8 @@ class CustomerOrdersTest {
         // An unlinked customer has no orders yet; another organization does not see the customer; the key needs orders:read.
         String unlinked = CustomerFixtures.customer(tenant, "Portal Müşterisi").getString("id");
         Api.as(tenant.adminKey()).get("/v1/customers/" + unlinked + "/orders").then().statusCode(200).body("data", empty());
+        Api.as(tenant.adminKey()).get("/v1/customers/" + unlinked).then().statusCode(200)
+                .body("orders_summary.total", equalTo(0)).body("orders_summary.last_ordered_at", nullValue());
         problem(Api.as(Tenants.create().adminKey()).get("/v1/customers/" + customerId + "/orders").then(), 404, "not_found");
         problem(Api.as(tenant.adminKey()).get("/v1/customers/" + UUID.randomUUID() + "/orders").then(), 404, "not_found");
         problem(Api.as(Tenants.keyWithScopes(tenant, "customers:read")).get("/v1/customers/" + customerId + "/orders").then(), 403,
