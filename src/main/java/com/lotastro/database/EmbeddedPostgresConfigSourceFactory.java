@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * <p>Configuration is read before anything touches the database (Agroal, Liquibase, Quartz), so this is where the
  * embedded server starts: persistent in {@code lotastro.embedded-postgres.data-dir} for the API, throw-away on a free
  * port for the tests (profile {@code test}). With a URL configured it only records what was configured, so a failed
- * start can name it. Quarkus also builds its configuration while it builds the application; nothing starts then.
+ * start can name it. Quarkus also builds its configuration while it builds the application and while it records the
+ * class-data archive at packaging; nothing starts then.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
     static final String URL = "quarkus.datasource.jdbc.url";
@@ -26,14 +27,16 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     static final String DATA_DIR = "lotastro.embedded-postgres.data-dir";
     static final String PORT = "lotastro.embedded-postgres.port";
     static final String DEFAULT_DATA_DIR = ".lotastro/pgdata";
+    /** Set while the package step starts the application once to record its class-data (AppCDS) archive. */
+    static final String APPCDS_GENERATION = "quarkus.appcds.generate";
 
     /** Above every ordinary source: without a configured URL, the embedded server's own superuser is the one that works. */
     static final int ORDINAL = 1000;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (ExecutionMode.current() == ExecutionMode.UNSET) {
-            return List.of(); // building the application, not running it
+        if (ExecutionMode.current() == ExecutionMode.UNSET || Boolean.getBoolean(APPCDS_GENERATION)) {
+            return List.of(); // building the application (or its class-data archive), not running it
         }
         String url = value(context, URL);
         if (url != null) {

@@ -19,9 +19,10 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AvailabilityService {
-    // On hand and reserved: now from the rolls, in the past from the ledger (the two agree, see consistency).
-    private static final String STOCK_NOW =
-            "select sum(r.meters) on_hand, sum(r.reserved_meters) reserved from rolls r where r.catalog_item_id = c.id";
+    // On hand and reserved: now from the item's counters (the sums of its rolls, kept by triggers: one row whatever the
+    // number of rolls), in the past from the ledger (all three agree, see consistency).
+    private static final String STOCK_NOW = "select p.on_hand_meters on_hand, p.bound_meters reserved"
+            + " from stock_positions p where p.catalog_item_id = c.id";
     private static final String STOCK_AS_OF = "select sum(t.meters_delta) on_hand, sum(t.reserved_delta) reserved"
             + " from inventory_transactions t where t.catalog_item_id = c.id and t.created_at <= :asOf";
 
@@ -29,9 +30,10 @@ public class AvailabilityService {
     // against it. In the past, each request's status and arrived meters are read from its status history.
     private static final String RECEIVED = "select sum(t.meters_delta) received from lots l join inventory_transactions t"
             + " on t.lot_id = l.id and t.type = 'INCOMING_RECEIPT' where l.supply_request_id = sr.id";
+    // Now, what a supply request received is its counter (supply_receipts, the sum of RECEIVED kept by a trigger).
     private static final String INCOMING_NOW = "select sum(greatest(coalesce(sr.arrived_meters, sr.meters)"
-            + " - coalesce(rcv.received, 0), 0)) incoming from supply_requests sr"
-            + " left join lateral (" + RECEIVED + ") rcv on true"
+            + " - coalesce(rcv.received_meters, 0), 0)) incoming from supply_requests sr"
+            + " left join supply_receipts rcv on rcv.supply_request_id = sr.id"
             + " where sr.catalog_item_id = c.id and sr.status in ('planned', 'eta_confirmed', 'in_transit', 'arrived_soft')";
     private static final String INCOMING_AS_OF = "select sum(greatest(coalesce(h.arrived_meters, sr.meters)"
             + " - coalesce(rcv.received, 0), 0)) incoming from supply_requests sr"
