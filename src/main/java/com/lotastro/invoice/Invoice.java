@@ -164,7 +164,7 @@ public class Invoice {
         requireOpen("take payments");
         if (amount.compareTo(balance) > 0) {
             throw new ApiException(ErrorCode.ALLOCATION_EXCEEDS_BALANCE, "Invoice " + number + " has a balance of " + balance + " "
-                    + currency + "; " + amount + " is more", List.of(), Map.of("invoice_id", id.toString(), "balance", balance));
+                    + currency + "; " + amount + " is more");
         }
         paidTotal = paidTotal.add(amount);
         settle(at);
@@ -188,7 +188,7 @@ public class Invoice {
         BigDecimal creditable = grossTotal.subtract(creditedTotal);
         if (gross.compareTo(creditable) > 0) {
             throw new ApiException(ErrorCode.CREDIT_EXCEEDS_INVOICE, "Invoice " + number + " can be credited " + creditable + " "
-                    + currency + " more; " + gross + " is more", List.of(), Map.of("creditable", creditable));
+                    + currency + " more; " + gross + " is more");
         }
         creditedTotal = creditedTotal.add(gross);
         BigDecimal overpaid = paidTotal.subtract(grossTotal.subtract(creditedTotal)).max(Money.ZERO);

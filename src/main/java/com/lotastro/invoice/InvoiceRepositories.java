@@ -7,7 +7,6 @@ import com.lotastro.shared.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -31,16 +30,24 @@ public final class InvoiceRepositories {
             return find("organizationId = ?1 and id = ?2", organizationId, id).firstResultOptional();
         }
 
-        /** Reloads the invoice under a row lock, with its lines. */
+        /** Reloads the invoice under a row lock, with its lines (refresh cascades). */
         public Invoice lock(Invoice invoice) {
-            getEntityManager().flush();
-            getEntityManager().refresh(invoice, LockModeType.PESSIMISTIC_WRITE);
+            EntityManager em = getEntityManager();
+            em.flush();
+            em.createNativeQuery("select id from invoices where id = ?1 for update").setParameter(1, invoice.id).getResultList();
+            em.refresh(invoice);
             return invoice;
         }
 
         /** The invoices of this organization among the ids, locked in id order (one lock order for every writer). */
         public List<Invoice> lockAll(UUID organizationId, Collection<UUID> ids) {
-            return find("organizationId = ?1 and id in ?2 order by id", organizationId, ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+            EntityManager em = getEntityManager();
+            em.flush();
+            em.createNativeQuery("select id from invoices where organization_id = ?1 and id in (?2) order by id for update")
+                    .setParameter(1, organizationId).setParameter(2, ids).getResultList();
+            List<Invoice> found = list("organizationId = ?1 and id in ?2 order by id", organizationId, ids);
+            found.forEach(em::refresh);
+            return found;
         }
 
         public Page<Invoice> search(UUID organizationId, InvoiceFilter f, PageRequest page) {
@@ -64,13 +71,21 @@ public final class InvoiceRepositories {
         }
 
         public Payment lock(Payment payment) {
-            getEntityManager().flush();
-            getEntityManager().refresh(payment, LockModeType.PESSIMISTIC_WRITE);
+            EntityManager em = getEntityManager();
+            em.flush();
+            em.createNativeQuery("select id from payments where id = ?1 for update").setParameter(1, payment.id).getResultList();
+            em.refresh(payment);
             return payment;
         }
 
+        /** The payments, locked in id order. */
         public List<Payment> lockAll(Collection<UUID> ids) {
-            return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+            EntityManager em = getEntityManager();
+            em.flush();
+            em.createNativeQuery("select id from payments where id in (?1) order by id for update").setParameter(1, ids).getResultList();
+            List<Payment> found = list("id in ?1 order by id", ids);
+            found.forEach(em::refresh);
+            return found;
         }
 
         public Page<Payment> search(UUID organizationId, UUID customerId, String currency, PageRequest page) {

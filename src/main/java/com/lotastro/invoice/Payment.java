@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,11 +54,10 @@ public class Payment {
     public void requireCanSettle(Invoice invoice) {
         if (!invoice.currency.equals(currency)) {
             throw new ApiException(ErrorCode.CURRENCY_MISMATCH, "Invoice " + invoice.number + " is in " + invoice.currency
-                    + "; the payment is in " + currency, List.of(), Map.of("invoice_id", invoice.id.toString()));
+                    + "; the payment is in " + currency);
         }
         if (!invoice.customerId.equals(customerId)) {
-            throw new ApiException(ErrorCode.CUSTOMER_MISMATCH, "Invoice " + invoice.number + " belongs to another customer than the payment",
-                    List.of(), Map.of("invoice_id", invoice.id.toString()));
+            throw new ApiException(ErrorCode.CUSTOMER_MISMATCH, "Invoice " + invoice.number + " belongs to another customer than the payment");
         }
     }
 
@@ -70,7 +68,7 @@ public class Payment {
         }
         if (part.compareTo(unallocated()) > 0) {
             throw new ApiException(ErrorCode.ALLOCATION_EXCEEDS_BALANCE, "The payment has " + unallocated() + " " + currency
-                    + " unallocated; " + part + " is more", List.of(), Map.of("unallocated_amount", unallocated()));
+                    + " unallocated; " + part + " is more");
         }
         allocatedAmount = allocatedAmount.add(part);
         updatedAt = at;
