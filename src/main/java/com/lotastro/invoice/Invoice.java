@@ -121,6 +121,9 @@ public class Invoice {
         netTotal = Money.sum(lines, l -> l.netAmount);
         taxTotal = Money.sum(lines, l -> l.taxAmount);
         grossTotal = Money.sum(lines, l -> l.grossAmount);
+        if (grossTotal.compareTo(Money.MAX) > 0) {
+            throw ApiException.invalid("lines", "add up to more than " + Money.MAX);
+        }
         balance = grossTotal.subtract(creditedTotal).subtract(paidTotal);
     }
 

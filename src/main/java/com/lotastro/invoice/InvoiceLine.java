@@ -78,6 +78,9 @@ public class InvoiceLine {
         netAmount = Money.round(list.subtract(Money.percentOf(list, this.discountPercent)));
         taxAmount = Money.round(Money.percentOf(netAmount, this.taxRate));
         grossAmount = netAmount.add(taxAmount);
+        if (grossAmount.compareTo(Money.MAX) > 0) {
+            throw com.lotastro.shared.error.ApiException.invalid("quantity", "× unit_price gives more than " + Money.MAX);
+        }
     }
 
     /** The amount the discount takes off quantity × unit price (rounded like the line). */

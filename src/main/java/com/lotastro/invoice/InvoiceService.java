@@ -80,6 +80,8 @@ public class InvoiceService {
 
     /** A draft of a fulfilled, shipped or delivered order: one line per order line, the meters cut × the CRM deal price. */
     public Invoice createFromOrder(UUID orderId, UUID customerId, BigDecimal taxRate, BigDecimal discountPercent, String notes) {
+        requireDecimals("tax_rate", taxRate, 2);
+        requireDecimals("discount_percent", discountPercent, 2);
         OrderBilling.BillableOrder order = orders.lockBillable(orderId);
         if (invoices.find("orderId = ?1 and status <> ?2", order.id(), InvoiceStatus.VOID).firstResultOptional().isPresent()) {
             throw new ApiException(ErrorCode.ORDER_ALREADY_INVOICED, "Order " + order.poNumber() + " already has an invoice that is not void");
@@ -130,6 +132,10 @@ public class InvoiceService {
         UUID customer = customers.customer(customerId).id();
         Invoice invoice = Invoice.draft(caller.organizationId(), customer, null, currency, Timestamps.now());
         invoice.notes = notes;
+        for (int i = 0; i < lines.size(); i++) {
+            NewLine l = lines.get(i);
+            requireLine("lines[" + i + "].", l.quantity(), l.unitPrice(), l.discountPercent(), l.taxRate());
+        }
         for (NewLine line : lines) {
             InvoiceLine added = invoice.addLine(line.description(), line.quantity(), line.unit() == null ? "m" : line.unit(),
                     line.unitPrice(), line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent(),
@@ -143,6 +149,7 @@ public class InvoiceService {
     /** Changes a line of a draft; If-Match carries the invoice's version. A changed price makes the line's price manual. */
     public Invoice updateLine(UUID invoiceId, UUID lineId, String ifMatch, LineChanges changes) {
         long expected = IfMatch.expectedVersion(ifMatch);
+        requireLine("", changes.quantity(), changes.unitPrice(), changes.discountPercent(), changes.taxRate());
         Invoice invoice = invoices.lock(get(invoiceId));
         IfMatch.requireCurrent(expected, invoice.version, "invoice");
         invoice.requireDraft();
@@ -217,6 +224,10 @@ public class InvoiceService {
      * now owed, the difference goes back to those payments (newest allocation first) as unallocated credit.
      */
     public CreditNote createCreditNote(UUID invoiceId, String reason, List<NewCreditLine> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            requireDecimals(lines.size() == 1 ? "amount" : "lines[" + i + "].net_amount", lines.get(i).netAmount(), 2);
+            requireDecimals("tax_rate", lines.get(i).taxRate(), 2);
+        }
         Invoice unlocked = get(invoiceId);
         // Payments before invoices: the lock order of allocations too.
         Set<UUID> paymentIds = new java.util.TreeSet<>(allocations.activeOfInvoice(unlocked.id).stream().map(a -> a.paymentId).toList());
@@ -307,6 +318,20 @@ public class InvoiceService {
 
     private LocalDate today(Instant now) {
         return LocalDate.ofInstant(now, config.zone());
+    }
+
+    /** Refuses a number with more decimals than its column keeps (rounding it away would change what was asked). */
+    static void requireDecimals(String field, BigDecimal value, int places) {
+        if (value != null && value.stripTrailingZeros().scale() > places) {
+            throw ApiException.invalid(field, "has at most " + places + " decimals");
+        }
+    }
+
+    private static void requireLine(String prefix, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate) {
+        requireDecimals(prefix + "quantity", quantity, 3);
+        requireDecimals(prefix + "unit_price", unitPrice, 4);
+        requireDecimals(prefix + "discount_percent", discountPercent, 2);
+        requireDecimals(prefix + "tax_rate", taxRate, 2);
     }
 
     static void requireCurrency(String currency) {

@@ -9,6 +9,8 @@ import java.util.function.Function;
 /** Money rules: two decimals, half-up, per line; totals are sums of rounded lines; ISO 4217 currencies only. */
 public final class Money {
     public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    /** The largest amount a money column (NUMERIC(14,2)) holds. */
+    public static final BigDecimal MAX = new BigDecimal("999999999999.99");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Money() {

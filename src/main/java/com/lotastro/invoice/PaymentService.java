@@ -62,9 +62,7 @@ public class PaymentService {
 
     public Payment create(NewPayment request) {
         InvoiceService.requireCurrency(request.currency());
-        if (request.amount().scale() > 2 && request.amount().stripTrailingZeros().scale() > 2) {
-            throw ApiException.invalid("amount", "has at most 2 decimals");
-        }
+        InvoiceService.requireDecimals("amount", request.amount(), 2);
         Payment payment = new Payment();
         payment.id = UUID.randomUUID();
         payment.organizationId = caller.organizationId();
@@ -91,9 +89,7 @@ public class PaymentService {
             if (!ids.add(parts.get(i).invoiceId())) {
                 throw ApiException.invalid("allocations[" + i + "].invoice_id", "names an invoice twice");
             }
-            if (parts.get(i).amount().stripTrailingZeros().scale() > 2) {
-                throw ApiException.invalid("allocations[" + i + "].amount", "has at most 2 decimals");
-            }
+            InvoiceService.requireDecimals("allocations[" + i + "].amount", parts.get(i).amount(), 2);
         }
         Map<UUID, Invoice> locked = invoices.lockAll(caller.organizationId(), ids).stream()
                 .collect(Collectors.toMap(i -> i.id, Function.identity()));
