@@ -38,6 +38,21 @@ public class CustomerDirectory {
     public record ContactCopy(String name, String phone, String email) {
     }
 
+    /** What a document addressed to the customer prints: name, tax number and the default billing address. */
+    public record BillingDetails(String companyName, String taxNumber, AddressCopy billingAddress) {
+    }
+
+    public Optional<BillingDetails> billingDetails(UUID customerId) {
+        return customers.findInOrganization(caller.organizationId(), customerId).map(customer -> {
+            java.util.List<CustomerAddress> all = addresses.of(customerId);
+            CustomerAddress billing = all.stream().filter(a -> a.defaultBilling).findFirst()
+                    .orElse(all.isEmpty() ? null : all.get(0));
+            return new BillingDetails(customer.companyName, customer.taxNumber, billing == null ? null
+                    : new AddressCopy(billing.id, billing.line1, billing.line2, billing.district, billing.city, billing.postalCode,
+                            billing.country, billing.phone));
+        });
+    }
+
     public CustomerRef customer(UUID customerId) {
         Customer customer = customers.findInOrganization(caller.organizationId(), customerId)
                 .orElseThrow(() -> ApiException.invalid("customer_id", "is not a customer of this organization"));

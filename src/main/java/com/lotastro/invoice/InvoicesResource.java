@@ -17,9 +17,14 @@ import com.lotastro.shared.security.RequiresScope;
 import com.lotastro.shared.security.Scope;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import com.lotastro.shared.BinaryContent;
+import java.io.File;
 import java.util.UUID;
 
 public class InvoicesResource implements InvoicesApi {
+    @Inject
+    InvoicePdfService pdfs;
+
     @Inject
     InvoiceService invoices;
 
@@ -50,6 +55,12 @@ public class InvoicesResource implements InvoicesApi {
     @RequiresScope(Scope.INVOICES_READ)
     public InvoiceDto getInvoice(UUID invoiceId) {
         return toDto(invoices.get(invoiceId));
+    }
+
+    @Override
+    @RequiresScope(Scope.INVOICES_READ)
+    public File getInvoicePdf(UUID invoiceId) {
+        return new BinaryContent(pdfs.render(invoiceId), "application/pdf");
     }
 
     @Override

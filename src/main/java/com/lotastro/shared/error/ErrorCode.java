@@ -63,6 +63,7 @@ public enum ErrorCode {
     CURRENCY_MISMATCH("currency_mismatch", "Currencies differ"),
     CUSTOMER_MISMATCH("customer_mismatch", "Customers differ"),
     CREDIT_EXCEEDS_INVOICE("credit_exceeds_invoice", "More credit than the invoice has left"),
+    RECEIPT_TYPE_REFUSED("receipt_type_refused", "Receipt is not a PDF, PNG or JPEG file"),
     INTERNAL_ERROR("internal_error", "Internal error");
 
     private final String code;
@@ -112,7 +113,7 @@ public enum ErrorCode {
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case VALIDATION_FAILED, UNKNOWN_CATALOG_ITEM, UNKNOWN_SUPPLY_REQUEST, IDEMPOTENCY_KEY_REUSED, PLAN_EXCEEDS_ARRIVAL,
                     UNKNOWN_EVENT_TYPE, UNKNOWN_DEAL, PICK_OUTSIDE_TOLERANCE, WEBHOOK_URL_REFUSED, PRICE_MISSING, CURRENCY_MISMATCH,
-                    CUSTOMER_MISMATCH, CREDIT_EXCEEDS_INVOICE -> 422;
+                    CUSTOMER_MISMATCH, CREDIT_EXCEEDS_INVOICE, RECEIPT_TYPE_REFUSED -> 422;
             case INTERNAL_ERROR -> 500;
             case INBOUND_DISABLED, CRM_UNAVAILABLE, DATABASE_UNAVAILABLE, SERVER_BUSY -> 503;
         };
