@@ -20,6 +20,8 @@ import com.lotastro.shared.paging.PageRequest;
 import com.lotastro.shared.security.RequiresScope;
 import com.lotastro.shared.security.Scope;
 import jakarta.inject.Inject;
+import com.lotastro.shared.BinaryContent;
+import java.io.File;
 import java.util.UUID;
 
 public class ShipmentsResource implements ShipmentsApi {
@@ -55,8 +57,8 @@ public class ShipmentsResource implements ShipmentsApi {
 
     @Override
     @RequiresScope(Scope.SHIPMENTS_READ)
-    public byte[] getShipmentPackingList(UUID shipmentId) {
-        return shipments.packingList(shipmentId);
+    public File getShipmentPackingList(UUID shipmentId) {
+        return new BinaryContent(shipments.packingList(shipmentId), "application/pdf");
     }
 
     @Override
