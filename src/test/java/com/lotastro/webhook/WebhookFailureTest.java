@@ -205,7 +205,10 @@ class WebhookFailureTest {
         WebhookFixtures.endpoint(tenant, receiver.url(), "catalog_item.created");
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < 20; i++) {
-            expected.add(eventIds(InventoryFixtures.item(tenant).getString("id")).get(0));
+            String itemId = InventoryFixtures.item(tenant).getString("id");
+            // The feed shows an event once every earlier transaction has ended, which can take a moment under load.
+            await().atMost(PATIENCE).until(() -> !eventIds(itemId).isEmpty());
+            expected.add(eventIds(itemId).get(0));
         }
         // Two more workers beside this instance's own dispatcher, racing for the same rows.
         Concurrently.run(2, worker -> {
