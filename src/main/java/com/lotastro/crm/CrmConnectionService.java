@@ -1,5 +1,6 @@
 package com.lotastro.crm;
 
+import com.lotastro.shared.security.SecretRotation;
 import com.lotastro.access.OrganizationBootstrapped;
 import com.lotastro.audit.AuditLog;
 import com.lotastro.outbox.OutboxPublisher;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,12 +120,8 @@ public class CrmConnectionService {
     /** The secrets an event may be signed with now: the current one and, during the overlap, the previous one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> acceptedSecrets(CrmConnection connection, Instant now) {
-        List<String> secrets = new ArrayList<>(List.of(connection.webhookSecret));
-        if (connection.previousWebhookSecret != null && connection.previousSecretValidUntil != null
-                && now.isBefore(connection.previousSecretValidUntil)) {
-            secrets.add(connection.previousWebhookSecret);
-        }
-        return secrets;
+        return SecretRotation.inEffect(connection.webhookSecret, connection.previousWebhookSecret,
+                connection.previousSecretValidUntil, now);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,12 +1,12 @@
 package com.lotastro.payment;
 
+import com.lotastro.shared.security.SecretRotation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +48,7 @@ public class PaymentProvider {
 
     /** The secrets an event may be signed with at {@code now}: the current one and, during the overlap, the previous one. */
     public List<String> acceptedSecrets(Instant now) {
-        List<String> secrets = new ArrayList<>(List.of(webhookSecret));
-        if (previousWebhookSecret != null && previousSecretValidUntil != null && now.isBefore(previousSecretValidUntil)) {
-            secrets.add(previousWebhookSecret);
-        }
-        return secrets;
+        return SecretRotation.inEffect(webhookSecret, previousWebhookSecret, previousSecretValidUntil, now);
     }
 
     /** What the audit log and the outbox keep: never the secrets themselves. */

@@ -1,5 +1,6 @@
 package com.lotastro.webhook;
 
+import com.lotastro.shared.security.SecretRotation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,7 +8,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
@@ -66,11 +66,7 @@ public class WebhookEndpoint {
 
     /** The secrets a delivery is signed with now: the current one and, during a rotation's overlap, the previous one. */
     public List<String> signingSecrets(Instant now) {
-        List<String> secrets = new ArrayList<>(List.of(secret));
-        if (previousSecret != null && previousSecretValidUntil != null && now.isBefore(previousSecretValidUntil)) {
-            secrets.add(previousSecret);
-        }
-        return secrets;
+        return SecretRotation.inEffect(secret, previousSecret, previousSecretValidUntil, now);
     }
 
     /** Replaces the secret; the old one keeps signing until the overlap ends. */
