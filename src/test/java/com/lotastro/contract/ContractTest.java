@@ -43,7 +43,7 @@ class ContractTest {
                     && operation.getRequestBody().getContent().containsKey("multipart/form-data");
             if (multipart) {
                 // An upload is probed as one: a JSON body would be refused as 415 before the key is looked at.
-                request.multiPart("file", "probe.pdf", "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                request.contentType("multipart/form-data").multiPart("file", "probe.pdf", "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                         "application/pdf");
             } else if (!method.equals("GET") && !method.equals("DELETE")) {
                 request.contentType("application/json").body("{}");
