@@ -67,6 +67,8 @@ public class Invoice {
     public Instant issuedAt;
     @Column(name = "voided_at")
     public Instant voidedAt;
+    @Column(name = "overdue_marked_at")
+    public Instant overdueMarkedAt;
     @Version
     @Column(name = "version", nullable = false)
     public long version;
@@ -204,6 +206,18 @@ public class Invoice {
     public boolean isOverdue(LocalDate today) {
         return (status == InvoiceStatus.ISSUED || status == InvoiceStatus.PARTIALLY_PAID) && dueDate != null && dueDate.isBefore(today)
                 && balance.signum() > 0;
+    }
+
+    /**
+     * Marks the invoice overdue the first time it is found so; returns whether it was marked now (false when it is
+     * not overdue on {@code today}, or was marked before: an invoice is announced as overdue once).
+     */
+    public boolean markOverdue(LocalDate today, Instant at) {
+        if (overdueMarkedAt != null || !isOverdue(today)) {
+            return false;
+        }
+        overdueMarkedAt = at;
+        return true;
     }
 
     public List<InvoiceStatus> allowedNext() {

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "lotastro.invoices")
 public interface InvoiceConfig {
@@ -14,4 +16,7 @@ public interface InvoiceConfig {
     /** The zone whose calendar gives issue dates, due dates and what is overdue. */
     @WithDefault("UTC")
     ZoneId zone();
+
+    /** Who is emailed when an invoice becomes overdue (comma-separated). */
+    Optional<List<String>> accountingEmail();
 }

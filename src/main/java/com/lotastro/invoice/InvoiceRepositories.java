@@ -50,6 +50,13 @@ public final class InvoiceRepositories {
             return found;
         }
 
+        /** The ids of the organization's open invoices past due with a balance and not yet marked overdue, oldest due first. */
+        public List<UUID> newlyOverdueIds(UUID organizationId, LocalDate today) {
+            return getEntityManager().createQuery("select i.id from Invoice i where i.organizationId = :org and i.status in :open"
+                            + " and i.balance > 0 and i.dueDate < :today and i.overdueMarkedAt is null order by i.dueDate, i.id", UUID.class)
+                    .setParameter("org", organizationId).setParameter("open", OPEN).setParameter("today", today).getResultList();
+        }
+
         public Page<Invoice> search(UUID organizationId, InvoiceFilter f, PageRequest page) {
             Criteria criteria = Criteria.forOrganization(organizationId).eq("status", f.status()).eq("customerId", f.customerId())
                     .eq("number", f.number()).eq("orderId", f.orderId())

@@ -1,6 +1,7 @@
 package com.lotastro.jobs;
 
 import com.lotastro.email.EmailDeliveryService;
+import com.lotastro.invoice.InvoiceOverdueService;
 import com.lotastro.reconciliation.Reconciler;
 import com.lotastro.reservation.HoldExpiryService;
 import com.lotastro.shared.idempotency.IdempotencyStore;
@@ -18,6 +19,7 @@ public class JobCatalog {
     public static final String IDEMPOTENCY_KEY_CLEANUP = "idempotency-key-cleanup";
     public static final String HOLD_EXPIRY = "hold-expiry";
     public static final String RECONCILER = "reconciler";
+    public static final String INVOICE_OVERDUE = "invoice-overdue";
 
     @Inject
     EtaReminderService etaReminders;
@@ -33,6 +35,9 @@ public class JobCatalog {
 
     @Inject
     Reconciler reconciler;
+
+    @Inject
+    InvoiceOverdueService invoiceOverdue;
 
     @Inject
     JobsConfig config;
@@ -53,7 +58,10 @@ public class JobCatalog {
                         config.holdExpiry().cron(), holdExpiry::releaseExpiredHolds),
                 new JobDefinition(RECONCILER,
                         "Reconciles stock, deliveries and the CRM customer cache; writes a sync run (GET /v1/integration/sync-runs).",
-                        config.reconciler().cron(), reconciler::reconcileOnSchedule));
+                        config.reconciler().cron(), reconciler::reconcileOnSchedule),
+                new JobDefinition(INVOICE_OVERDUE,
+                        "Marks invoices newly past due with a balance, emits invoice.overdue and emails accounting, once per invoice.",
+                        config.invoiceOverdue().cron(), invoiceOverdue::markNewlyOverdue));
     }
 
     public Optional<JobDefinition> find(String name) {

@@ -16,6 +16,8 @@ public interface JobsConfig {
 
     Schedule reconciler();
 
+    Schedule invoiceOverdue();
+
     interface Schedule {
         /** When the job fires. */
         @WithDefault("0 0 6 * * ?")

@@ -174,4 +174,21 @@ class InvoiceRulesTest {
         assertThat(Money.isCurrency("XQZ")).isFalse();
         assertThat(Money.isCurrency("eur")).isFalse();
     }
+
+    @Test
+    void shouldMarkAnInvoiceOverdueOnlyOnceAndOnlyWhenPastDueWithABalance() {
+        Invoice invoice = issued("100");
+        LocalDate due = invoice.dueDate;
+        assertThat(invoice.markOverdue(due, NOW)).isFalse();
+        assertThat(invoice.overdueMarkedAt).isNull();
+        assertThat(invoice.markOverdue(due.plusDays(1), NOW)).isTrue();
+        assertThat(invoice.overdueMarkedAt).isEqualTo(NOW);
+        assertThat(invoice.markOverdue(due.plusDays(2), NOW.plusSeconds(60))).isFalse();
+        assertThat(invoice.overdueMarkedAt).isEqualTo(NOW);
+
+        Invoice paid = issued("50");
+        paid.applyPayment(d("50.00"), NOW);
+        assertThat(paid.markOverdue(paid.dueDate.plusDays(5), NOW)).isFalse();
+        assertThat(draft().markOverdue(TODAY.plusYears(1), NOW)).isFalse();
+    }
 }
