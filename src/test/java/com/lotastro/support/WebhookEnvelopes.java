@@ -56,10 +56,38 @@ public final class WebhookEnvelopes {
         }
         Schema<?> typed = SPEC.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
         for (Schema<?> schema : List.of(typed, SPEC.getComponents().getSchemas().get("WebhookEnvelope"))) {
-            ValidationReport report = VALIDATOR.validate(body, schema, "webhook");
+            ValidationReport report = withDeepStack(() -> VALIDATOR.validate(body, schema, "webhook"));
             report.getMessages().forEach(m -> describe(type, m, problems));
         }
         return problems;
+    }
+
+    /**
+     * Runs a validation on a thread with a 16 MB stack. The validator recurses through the envelope's {@code oneOf}
+     * of every event schema; while that code is still interpreted (early in a test JVM) its frames are large, and the
+     * 1 MB default stack of a test thread was seen to overflow.
+     */
+    private static ValidationReport withDeepStack(java.util.function.Supplier<ValidationReport> validation) {
+        java.util.concurrent.atomic.AtomicReference<ValidationReport> report = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                report.set(validation.get());
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "webhook-contract-check", 16L * 1024 * 1024);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking a webhook body against the contract", e);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("checking a webhook body against the contract failed", failure.get());
+        }
+        return report.get();
     }
 
     private static void describe(String type, ValidationReport.Message message, List<String> problems) {
