@@ -11,37 +11,27 @@ public final class CustomerBook {
     private CustomerBook() {
     }
 
-    @ApplicationScoped
-    public static class Contacts implements PanacheRepositoryBase<CustomerContact, UUID> {
-        public List<CustomerContact> of(UUID customerId) {
+    /** Rows that belong to one customer and carry {@code customerId} and {@code createdAt}: read the same way. */
+    interface OwnedRows<T> extends PanacheRepositoryBase<T, UUID> {
+        default List<T> of(UUID customerId) {
             return list("customerId = ?1 order by createdAt, id", customerId);
         }
 
-        public Optional<CustomerContact> find(UUID customerId, UUID id) {
+        default Optional<T> find(UUID customerId, UUID id) {
             return find("customerId = ?1 and id = ?2", customerId, id).firstResultOptional();
         }
     }
 
     @ApplicationScoped
-    public static class Addresses implements PanacheRepositoryBase<CustomerAddress, UUID> {
-        public List<CustomerAddress> of(UUID customerId) {
-            return list("customerId = ?1 order by createdAt, id", customerId);
-        }
-
-        public Optional<CustomerAddress> find(UUID customerId, UUID id) {
-            return find("customerId = ?1 and id = ?2", customerId, id).firstResultOptional();
-        }
+    public static class Contacts implements OwnedRows<CustomerContact> {
     }
 
     @ApplicationScoped
-    public static class Notes implements PanacheRepositoryBase<CustomerNote, UUID> {
-        public List<CustomerNote> of(UUID customerId) {
-            return list("customerId = ?1 order by createdAt, id", customerId);
-        }
+    public static class Addresses implements OwnedRows<CustomerAddress> {
+    }
 
-        public Optional<CustomerNote> find(UUID customerId, UUID id) {
-            return find("customerId = ?1 and id = ?2", customerId, id).firstResultOptional();
-        }
+    @ApplicationScoped
+    public static class Notes implements OwnedRows<CustomerNote> {
     }
 
     @ApplicationScoped
